@@ -1,0 +1,2 @@
+/** kubeferry bundler module. */
+package io.kubeferry.bundler;

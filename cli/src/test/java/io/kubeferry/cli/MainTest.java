@@ -1,0 +1,42 @@
+package io.kubeferry.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  @Test
+  void versionNamesTheProjectVersion() {
+    assertEquals(0, run("--version"));
+    assertTrue(out.toString().matches("(?s)kubeferry \\d+\\.\\d+\\.\\d+.*"), out.toString());
+  }
+
+  @Test
+  void helpListsCompletion() {
+    assertEquals(0, run("--help"));
+    assertTrue(out.toString().contains("Usage: kubeferry"), out.toString());
+    assertTrue(out.toString().contains("generate-completion"), out.toString());
+  }
+
+  @Test
+  void completionScriptIsBash() {
+    assertEquals(0, run("generate-completion"));
+    assertTrue(out.toString().contains("complete -F"), out.toString());
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    assertEquals(2, run("--no-such-flag"));
+    assertTrue(err.toString().contains("Unknown option: '--no-such-flag'"), err.toString());
+  }
+}

@@ -1,0 +1,2 @@
+/** kubeferry core module. */
+package io.kubeferry.core;

@@ -1,0 +1,2 @@
+/** kubeferry installer module. */
+package io.kubeferry.installer;

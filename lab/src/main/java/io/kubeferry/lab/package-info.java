@@ -1,0 +1,2 @@
+/** kubeferry lab module. */
+package io.kubeferry.lab;
