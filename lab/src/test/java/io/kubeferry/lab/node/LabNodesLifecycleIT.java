@@ -56,6 +56,22 @@ class LabNodesLifecycleIT {
   }
 
   @Test
+  void aNodeThatBootsDegradedIsReportedWithItsFailedUnits() {
+    try (LabNodes lab = LabNodes.start(1)) {
+      LabNode node = lab.nodes().get(0);
+      // Fault injection: a unit that fails at boot, as a broken host service would.
+      ExecResult injected = node.exec("sh", "-c", "printf '[Service]\\nType=oneshot\\nExecStart=/bin/false\\n"
+          + "[Install]\\nWantedBy=multi-user.target\\n' > /etc/systemd/system/lab-broken.service"
+          + " && systemctl enable lab-broken.service");
+      assertEquals(0, injected.exitCode(), injected.output());
+      node.stop();
+      LabNodeException degraded = assertThrows(LabNodeException.class, node::start);
+      assertEquals("lab node node1 booted degraded; failed units: lab-broken.service loaded failed failed "
+          + "lab-broken.service", degraded.getMessage());
+    }
+  }
+
+  @Test
   void aMissingImageIsNamedWithTheFix() {
     LabNodeException missing = assertThrows(LabNodeException.class, () -> LabNodes.requireImage(
         org.testcontainers.DockerClientFactory.instance().client(), new LabNodeImage("000000000000")));
