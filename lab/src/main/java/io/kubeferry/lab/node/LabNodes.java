@@ -71,7 +71,12 @@ public final class LabNodes implements AutoCloseable {
       throw new IllegalArgumentException("lab node count must be 1..50, got " + n);
     }
     long began = System.nanoTime();
-    DockerClient docker = DockerClientFactory.instance().client();
+    DockerClient docker;
+    try {
+      docker = DockerClientFactory.instance().client();
+    } catch (IllegalStateException e) { // Testcontainers' way of saying it found no usable Docker daemon
+      throw new LabNodeException("could not reach Docker: " + e.getMessage() + ": run scripts/setup-test-env", e);
+    }
     LabNodeImage image = LabNodeImage.expected();
     requireImage(docker, image);
     StaleLabResources.remove(docker);
