@@ -34,6 +34,7 @@ public final class LabFront {
   private final FaultInjector faults;
   private final HttpClient client;
   private final HttpServer server;
+  private final PlainHttpGate gate;
 
   LabFront(URI backend, BlobHost blobHost, RequestLog log, FaultInjector faults) throws IOException {
     this.backend = backend;
@@ -44,6 +45,7 @@ public final class LabFront {
         .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     this.server = HttpIo.startServer("127.0.0.1", "front");
     server.createContext("/", this::handle);
+    this.gate = new PlainHttpGate(server.getAddress().getPort());
   }
 
   /** Adds a fault rule; it fires on the next matching requests (see {@link FaultRule}). */
@@ -71,8 +73,9 @@ public final class LabFront {
     log.reset();
   }
 
+  /** The public port: the TLS-probe gate before the HTTP server. */
   int port() {
-    return server.getAddress().getPort();
+    return gate.port();
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -183,6 +186,7 @@ public final class LabFront {
   }
 
   void close() {
+    gate.close();
     HttpIo.stop(server);
   }
 }
