@@ -35,6 +35,7 @@ public final class LabFront {
   private final HttpClient client;
   private final HttpServer server;
   private final PlainHttpGate gate;
+  private final java.util.concurrent.atomic.AtomicLong redirects = new java.util.concurrent.atomic.AtomicLong();
 
   LabFront(URI backend, BlobHost blobHost, RequestLog log, FaultInjector faults) throws IOException {
     this.backend = backend;
@@ -126,7 +127,8 @@ public final class LabFront {
       return null;
     }
     String hex = m.group(2);
-    int status = Character.digit(hex.charAt(0), 16) < 8 ? 302 : 307;
+    // Alternate so every client meets both codes registries use (registry.k8s.io 307, others 302).
+    int status = redirects.getAndIncrement() % 2 == 0 ? 307 : 302;
     ex.getResponseHeaders().set("Location", blobHost.urlFor(hex, m.group(1)));
     ex.getResponseHeaders().set("Docker-Distribution-Api-Version", "registry/2.0");
     ex.sendResponseHeaders(status, -1);

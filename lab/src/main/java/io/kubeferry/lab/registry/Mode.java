@@ -16,7 +16,7 @@ public enum Mode {
    */
   TOKEN,
   /**
-   * Blob GETs are answered by the front with a 307 (302 for digests whose first hex digit is 0-7) to a second listener
+   * Blob GETs are answered by the front with a 307 or a 302 (alternating) to a second listener
    * on another host:port that serves the bytes and refuses any request carrying {@code Authorization}, like
    * registry.k8s.io redirecting to object storage.
    */
