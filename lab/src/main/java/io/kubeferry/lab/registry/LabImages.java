@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The fixture image set a Kubernetes 1.23.1 bundle needs, built in code (jib-core) and pushed to lab registries that
@@ -115,17 +119,52 @@ public final class LabImages {
    * the same registry); returns canonical ref → what was pushed.
    */
   public synchronized Map<String, PushedImage> pushAll(LabRegistry k8sGcr, LabRegistry dockerIo) throws IOException {
-    Map<String, PushedImage> out = new LinkedHashMap<>();
-    Map<LabRegistry, RegistryPusher> pushers = new HashMap<>();
+    Map<FixtureImage, FixtureBuilder.Built> built = new LinkedHashMap<>();
     for (FixtureImage i : images) {
-      LabRegistry target = i.upstreamHost().equals(K8S_GCR) ? k8sGcr : dockerIo;
-      RegistryPusher pusher = pushers.computeIfAbsent(target, t -> new RegistryPusher(t, store()));
-      for (PushedImage p : push(i, 0, target, pusher)) {
-        out.put(p.canonicalRef(), p);
-      }
-      i.canonicalRefs().forEach(r -> pushedTo.put(r, target));
+      built.put(i, buildOne(i, 0));
     }
-    return out;
+    Map<LabRegistry, RegistryPusher> pushers = new HashMap<>();
+    pushers.put(k8sGcr, new RegistryPusher(k8sGcr, store()));
+    pushers.putIfAbsent(dockerIo, new RegistryPusher(dockerIo, store()));
+    // Images go up in parallel: each push is many small requests, mostly waiting on the registry.
+    ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+      Thread t = new Thread(r, "lab-fixture-push");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Map<FixtureImage, Future<Map<String, Digest>>> futures = new LinkedHashMap<>();
+      for (FixtureImage i : images) {
+        LabRegistry target = i.upstreamHost().equals(K8S_GCR) ? k8sGcr : dockerIo;
+        futures.put(i, pool.submit(() -> pushers.get(target).push(i.repository(), i.tags(), built.get(i).index())));
+      }
+      Map<String, PushedImage> out = new LinkedHashMap<>();
+      for (FixtureImage i : images) {
+        LabRegistry target = i.upstreamHost().equals(K8S_GCR) ? k8sGcr : dockerIo;
+        Map<String, Digest> platforms = await(futures.get(i), i);
+        for (String tag : i.tags()) {
+          out.put(i.canonicalRef(tag), pushed(i, tag, target, built.get(i).index(), platforms));
+          pushedTo.put(i.canonicalRef(tag), target);
+        }
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Map<String, Digest> await(Future<Map<String, Digest>> f, FixtureImage i) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while pushing " + i.canonicalRef(), e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("could not push fixture " + i.canonicalRef() + ": " + e.getCause(), e.getCause());
+    }
   }
 
   /**
@@ -145,17 +184,6 @@ public final class LabImages {
     Map<String, Digest> platforms = new RegistryPusher(target, store()).push(image.repository(), List.of(tag),
         b.index());
     return pushed(image, tag, target, b.index(), platforms);
-  }
-
-  private List<PushedImage> push(FixtureImage i, int variant, LabRegistry target, RegistryPusher pusher)
-      throws IOException {
-    FixtureBuilder.Built b = buildOne(i, variant);
-    Map<String, Digest> platforms = pusher.push(i.repository(), i.tags(), b.index());
-    List<PushedImage> out = new ArrayList<>();
-    for (String tag : i.tags()) {
-      out.add(pushed(i, tag, target, b.index(), platforms));
-    }
-    return out;
   }
 
   private static PushedImage pushed(FixtureImage i, String tag, LabRegistry target, Digest index,

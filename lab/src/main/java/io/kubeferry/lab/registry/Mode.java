@@ -11,7 +11,7 @@ public enum Mode {
   BASIC,
   /**
    * The docker.io bearer token flow: the registry answers 401 with {@code WWW-Authenticate: Bearer realm=...}, a lab
-   * token server issues RS256 JWTs the registry trusts. Anonymous pulls get a pull-only token unless disabled in
+   * token server issues ES256 JWTs the registry trusts. Anonymous pulls get a pull-only token unless disabled in
    * {@link LabRegistry.Options}; {@link LabRegistry#credentials()} get pull and push.
    */
   TOKEN,

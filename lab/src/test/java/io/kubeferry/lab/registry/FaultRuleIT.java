@@ -65,6 +65,21 @@ class FaultRuleIT {
   }
 
   @Test
+  void frontPassesHeadersRangesAndHeadLengthsThrough() throws Exception {
+    long size = expected().length;
+    HttpResponse<Void> head = HTTP.send(HttpRequest.newBuilder(URI.create(plain.baseUri() + "/v2/etcd/blobs/"
+        + etcdLayer)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.discarding());
+    assertEquals(200, head.statusCode());
+    assertEquals(size, head.headers().firstValueAsLong("Content-Length").orElse(-1));
+    assertEquals(etcdLayer.toString(), head.headers().firstValue("Docker-Content-Digest").orElse(""));
+    HttpResponse<byte[]> part = HTTP.send(HttpRequest.newBuilder(URI.create(plain.baseUri() + "/v2/etcd/blobs/"
+        + etcdLayer)).header("Range", "bytes=1000-").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(206, part.statusCode());
+    assertEquals(size - 1000, part.body().length);
+  }
+
+  @Test
   void statusRuleAnswersTheNextKRequestsThenStops() throws Exception {
     FaultRule rule = FaultRule.status(RequestKind.MANIFEST_GET, 500, 2);
     plain.front().inject(rule);
