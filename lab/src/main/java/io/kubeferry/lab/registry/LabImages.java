@@ -56,11 +56,12 @@ public final class LabImages {
     return new LabImages(catalog(), 0, defaultCacheDir());
   }
 
-  /** {@code $KUBEFERRY_LAB_CACHE} or {@code ~/.cache/kubeferry-lab}. */
+  /** {@code registry-fixtures} under {@code $KUBEFERRY_LAB_CACHE}, else under {@code ~/.cache/kubeferry-lab}. */
   public static Path defaultCacheDir() {
     String env = System.getenv("KUBEFERRY_LAB_CACHE");
-    return env != null && !env.isBlank() ? Path.of(env)
+    Path root = env != null && !env.isBlank() ? Path.of(env)
         : Path.of(System.getProperty("user.home"), ".cache", "kubeferry-lab");
+    return root.resolve("registry-fixtures");
   }
 
   /**

@@ -18,15 +18,16 @@ public final class RegistryLabMain {
   public static void main(String[] args) throws InterruptedException {
     List<Mode> modes = new ArrayList<>();
     long filler = 0;
+    LabRegistry.Options options;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--mode" -> {
-            for (String m : args[++i].split("\\+")) {
-              modes.add(Mode.valueOf(m.toUpperCase(Locale.ROOT)));
+            for (String m : value(args, ++i).split("\\+")) {
+              modes.add(mode(m));
             }
           }
-          case "--filler" -> filler = Long.parseLong(args[++i]);
+          case "--filler" -> filler = Long.parseLong(value(args, ++i));
           case "-h", "--help" -> {
             System.out.println("usage: lab registry [--mode anonymous|basic|token|redirect[+redirect]] "
                 + "[--filler BYTES]");
@@ -35,6 +36,7 @@ public final class RegistryLabMain {
           default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
         }
       }
+      options = LabRegistry.Options.of(modes.toArray(Mode[]::new));
     } catch (RuntimeException e) {
       System.err.println("lab registry: error: " + e.getMessage()
           + " (usage: lab registry [--mode anonymous|basic|token|redirect[+redirect]] [--filler BYTES])");
@@ -44,8 +46,7 @@ public final class RegistryLabMain {
     LabUpstream up;
     long t0 = System.nanoTime();
     try {
-      up = LabUpstream.start(LabImages.k8s1231().withFiller(filler),
-          LabRegistry.Options.of(modes.toArray(Mode[]::new)));
+      up = LabUpstream.start(LabImages.k8s1231().withFiller(filler), options);
     } catch (IOException | RuntimeException e) {
       System.err.println("lab registry: error: " + e.getMessage());
       System.exit(1);
@@ -58,6 +59,21 @@ public final class RegistryLabMain {
       stop.countDown();
     }));
     stop.await();
+  }
+
+  private static String value(String[] args, int i) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException("option '" + args[i - 1] + "' needs a value");
+    }
+    return args[i];
+  }
+
+  private static Mode mode(String name) {
+    try {
+      return Mode.valueOf(name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown mode '" + name + "' (expected anonymous, basic, token, redirect)");
+    }
   }
 
   private static void print(LabUpstream up, long millis) {
