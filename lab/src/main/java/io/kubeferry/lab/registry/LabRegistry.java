@@ -200,6 +200,24 @@ public final class LabRegistry implements AutoCloseable {
   private record CachedToken(String header, long expiresNanos) {
   }
 
+  /**
+   * Uploads {@code bytes} as a blob of {@code repository}, straight to the registry (not counted, no faults), for
+   * tests that craft their own images (a manifest for the wrong platform, say). Returns its digest.
+   */
+  public io.kubeferry.core.Digest putBlob(String repository, byte[] bytes) throws IOException {
+    return new RegistryPusher(this, null).pushBytes(repository, bytes);
+  }
+
+  /**
+   * Stores {@code bytes} byte-exact as a manifest or index under {@code reference} (a tag or its digest), straight to
+   * the registry; referenced blobs and manifests must be there already. Returns the sha256 of the bytes.
+   */
+  public io.kubeferry.core.Digest putManifest(String repository, String reference, String mediaType, byte[] bytes)
+      throws IOException {
+    new RegistryPusher(this, null).putManifest(repository, reference, mediaType, bytes);
+    return io.kubeferry.core.Digest.sha256Of(bytes);
+  }
+
   /** The registry process's log so far (for diagnosing a failed test). */
   public String registryLog() {
     return process == null ? "" : process.logTail();

@@ -1,6 +1,7 @@
 package io.kubeferry.lab.registry;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,14 +9,22 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code scripts/lab registry [--mode MODE[+MODE]] [--filler BYTES]}: starts a {@link LabUpstream}, prints endpoints,
- * credentials, mirror config and image digests, and runs until Ctrl-C. MODE is anonymous, basic, token, redirect
- * (for the k8s.gcr.io stand-in; docker.io is always token). Exit 2 on bad arguments, 1 when the lab cannot start.
+ * credentials (throw-away lab users), the mirror config and image digests, and runs until Ctrl-C. MODE (anonymous,
+ * basic, token, redirect) applies to the k8s.gcr.io stand-in; the docker.io stand-in is always token.
  */
 public final class RegistryLabMain {
+  static final String USAGE = "usage: lab registry [--mode anonymous|basic|token|redirect[+redirect]] "
+      + "[--filler BYTES]";
+
   private RegistryLabMain() {
   }
 
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs until interrupted (Ctrl-C); returns 0 ok, 1 when the lab cannot start, 2 on bad arguments. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     List<Mode> modes = new ArrayList<>();
     long filler = 0;
     LabRegistry.Options options;
@@ -29,36 +38,40 @@ public final class RegistryLabMain {
           }
           case "--filler" -> filler = Long.parseLong(value(args, ++i));
           case "-h", "--help" -> {
-            System.out.println("usage: lab registry [--mode anonymous|basic|token|redirect[+redirect]] "
-                + "[--filler BYTES]");
-            return;
+            out.println(USAGE);
+            return 0;
           }
           default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
         }
       }
       options = LabRegistry.Options.of(modes.toArray(Mode[]::new));
     } catch (RuntimeException e) {
-      System.err.println("lab registry: error: " + e.getMessage()
-          + " (usage: lab registry [--mode anonymous|basic|token|redirect[+redirect]] [--filler BYTES])");
-      System.exit(2);
-      return;
+      err.println("lab registry: error: " + e.getMessage() + "\n" + USAGE);
+      return 2;
     }
-    LabUpstream up;
     long t0 = System.nanoTime();
+    LabUpstream up;
     try {
       up = LabUpstream.start(LabImages.k8s1231().withFiller(filler), options);
     } catch (IOException | RuntimeException e) {
-      System.err.println("lab registry: error: " + e.getMessage());
-      System.exit(1);
-      return;
+      err.println("lab registry: error: " + e.getMessage());
+      return 1;
     }
-    print(up, (System.nanoTime() - t0) / 1_000_000);
-    CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    print(up, (System.nanoTime() - t0) / 1_000_000, out);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
       up.close();
-      stop.countDown();
-    }));
-    stop.await();
+      stopped.countDown();
+    }, "lab-registry-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      Runtime.getRuntime().removeShutdownHook(hook);
+      up.close();
+    }
+    return 0;
   }
 
   private static String value(String[] args, int i) {
@@ -76,20 +89,20 @@ public final class RegistryLabMain {
     }
   }
 
-  private static void print(LabUpstream up, long millis) {
-    System.out.println("lab upstream ready in " + millis + " ms (Ctrl-C stops it)");
-    describe("k8s.gcr.io", up.k8sGcr());
-    describe("docker.io", up.dockerIo());
-    System.out.println("mirror config:");
-    System.out.print(up.mirrorConfig());
-    System.out.println("images:");
-    up.images().values().forEach(p -> System.out.println("  " + p.canonicalRef() + " -> " + p.labReference()
+  private static void print(LabUpstream up, long millis, PrintStream out) {
+    out.println("lab upstream ready in " + millis + " ms (Ctrl-C stops it)");
+    describe("k8s.gcr.io", up.k8sGcr(), out);
+    describe("docker.io", up.dockerIo(), out);
+    out.println("mirror config:");
+    out.print(up.mirrorConfig());
+    out.println("images:");
+    up.images().values().forEach(p -> out.println("  " + p.canonicalRef() + " -> " + p.labReference()
         + "@" + p.indexDigest()));
-    System.out.flush();
+    out.flush();
   }
 
-  private static void describe(String name, LabRegistry r) {
-    System.out.println(name + " stand-in: " + r.baseUri() + " modes=" + r.options().modes()
+  private static void describe(String name, LabRegistry r, PrintStream out) {
+    out.println(name + " stand-in: " + r.baseUri() + " modes=" + r.options().modes()
         + (r.credentials() == null ? "" : " user=" + r.credentials().username() + " password="
         + r.credentials().password())
         + (r.tokenRealm() == null ? "" : " token-realm=" + r.tokenRealm())

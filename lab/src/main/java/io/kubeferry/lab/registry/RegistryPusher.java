@@ -56,6 +56,24 @@ final class RegistryPusher {
   }
 
   private void pushBlob(String repo, Digest d) throws IOException {
+    pushBlob(repo, d, () -> {
+      try {
+        return HttpRequest.BodyPublishers.ofFile(store.path(d));
+      } catch (java.io.FileNotFoundException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** Uploads {@code bytes} as a blob (any content: tests craft broken images with it). */
+  Digest pushBytes(String repo, byte[] bytes) throws IOException {
+    Digest d = Digest.sha256Of(bytes);
+    pushBlob(repo, d, () -> HttpRequest.BodyPublishers.ofByteArray(bytes));
+    return d;
+  }
+
+  private void pushBlob(String repo, Digest d, java.util.function.Supplier<HttpRequest.BodyPublisher> content)
+      throws IOException {
     if (send(HttpRequest.newBuilder(uri("/v2/" + repo + "/blobs/" + d)).method("HEAD",
         HttpRequest.BodyPublishers.noBody()), repo).statusCode() == 200) {
       return;
@@ -70,8 +88,7 @@ final class RegistryPusher {
       String location = start.headers().firstValue("Location").orElseThrow(() -> new IOException(
           "lab registry gave no upload Location for " + repo));
       URI put = target.backendUri().resolve(location + (location.contains("?") ? "&" : "?") + "digest=" + d);
-      HttpResponse<String> done = send(HttpRequest.newBuilder(put).PUT(HttpRequest.BodyPublishers.ofFile(
-          store.path(d))), repo);
+      HttpResponse<String> done = send(HttpRequest.newBuilder(put).PUT(content.get()), repo);
       check(done, 201, "upload blob " + d + " to " + repo);
     } else {
       check(start, 201, "mount blob " + d + " into " + repo);
@@ -79,7 +96,7 @@ final class RegistryPusher {
     pushedIn.putIfAbsent(d, repo);
   }
 
-  private void putManifest(String repo, String reference, String mediaType, byte[] bytes) throws IOException {
+  void putManifest(String repo, String reference, String mediaType, byte[] bytes) throws IOException {
     HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v2/" + repo + "/manifests/" + reference))
         .header("Content-Type", mediaType).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)), repo);
     check(r, 201, "put manifest " + repo + ":" + reference);

@@ -100,6 +100,21 @@ class LabRegistryModesIT {
   }
 
   @Test
+  void testsCanStoreCraftedBlobsAndManifestsByteExact() throws Exception {
+    try (LabRegistry reg = LabRegistry.start(Mode.TOKEN)) {
+      byte[] config = "{\"architecture\":\"arm64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}"
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      Digest c = reg.putBlob("crafted/img", config);
+      assertEquals(Digest.sha256Of(config), c);
+      byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + IndexFormat.OCI.manifestMediaType()
+          + "\",\"config\":{\"mediaType\":\"" + IndexFormat.OCI.configMediaType() + "\",\"digest\":\"" + c
+          + "\",\"size\":" + config.length + "},\"layers\":[]}  ").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      Digest m = reg.putManifest("crafted/img", "wrong-platform", IndexFormat.OCI.manifestMediaType(), manifest);
+      assertEquals(m, Skopeo.rawDigest(reg.endpoint() + "/crafted/img:wrong-platform"));
+    }
+  }
+
+  @Test
   void tokenWithoutAnonymousPullNeedsCredentials() throws Exception {
     try (LabRegistry reg = LabRegistry.start(LabRegistry.Options.of(Mode.TOKEN).withAnonymousPull(false))) {
       PushedImage pause = pushTo(reg).get(POD);
