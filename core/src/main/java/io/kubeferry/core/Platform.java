@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * @param variant variant or null, e.g. {@code v8}
  */
 public record Platform(String os, String architecture, String variant) implements Comparable<Platform> {
+  private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9._-]*");
   public static final Platform LINUX_AMD64 = new Platform("linux", "amd64", null);
   public static final Platform LINUX_ARM64 = new Platform("linux", "arm64", null);
-  private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
   public Platform {
     Objects.requireNonNull(os, "os");

@@ -236,6 +236,10 @@ public final class PullSession implements AutoCloseable {
   }
 
   private static RegistryException combined(String image, List<RegistryException> failures) {
+    if (failures.isEmpty()) {
+      return new RegistryException(Kind.NOT_FOUND, image, "could not pull: no endpoint configured for its registry"
+          + " (add a mirror mapping or allow the upstream)");
+    }
     if (failures.size() == 1) {
       return failures.get(0);
     }

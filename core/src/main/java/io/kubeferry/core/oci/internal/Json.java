@@ -150,7 +150,11 @@ public final class Json {
       throw error("unexpected character");
     }
     try {
-      return n.contains(".") || n.contains("e") || n.contains("E") ? Double.valueOf(n) : Long.valueOf(n);
+      // No ternary here: it would promote the Long to double.
+      if (n.contains(".") || n.contains("e") || n.contains("E")) {
+        return Double.valueOf(n);
+      }
+      return Long.valueOf(n);
     } catch (NumberFormatException e) {
       throw error("bad number '" + n + "'");
     }
