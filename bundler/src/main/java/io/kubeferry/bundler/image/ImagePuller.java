@@ -5,14 +5,12 @@ import io.kubeferry.core.Digest;
 import io.kubeferry.core.ImageRef;
 import io.kubeferry.core.Platform;
 import io.kubeferry.core.oci.BlobStore;
-import io.kubeferry.core.oci.Manifest;
 import io.kubeferry.core.oci.OciLayout;
 import io.kubeferry.core.oci.PullSession;
 import io.kubeferry.core.oci.PulledImage;
 import io.kubeferry.core.oci.RegistryClient;
 import io.kubeferry.core.oci.RegistryException;
 import io.kubeferry.core.oci.RegistryException.Kind;
-import io.kubeferry.core.oci.Remote;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,7 +97,7 @@ public final class ImagePuller {
         continue;
       }
       try {
-        Digest served = resolve(client, o, ref);
+        Digest served = ImageLocker.resolve(client, o, ref).digest();
         if (!served.equals(locked)) {
           drift.add(new RegistryException(Kind.LOCK_DRIFT, ref.toString(), "image drifted from the lock: "
               + ref.reference() + " now resolves to " + served + ", locked " + locked));
@@ -113,23 +111,6 @@ public final class ImagePuller {
     if (!drift.isEmpty()) {
       throw ImagePullException.of("verify", o.images().size(), drift);
     }
-  }
-
-  private static Digest resolve(RegistryClient client, PullOptions o, ImageRef ref)
-      throws RegistryException, InterruptedException {
-    RegistryException last = null;
-    for (Remote r : o.sources().candidates(ref, client)) {
-      try {
-        Manifest m = client.manifest(r, ref.reference(), ref.toString());
-        return m.digest();
-      } catch (RegistryException e) {
-        if (e.isIntegrityFailure()) {
-          throw e;
-        }
-        last = e;
-      }
-    }
-    throw last != null ? last : new RegistryException(Kind.NOT_FOUND, ref.toString(), "could not resolve: no endpoint");
   }
 
   private static void update(ImagesLock lock, PullOptions o, List<PulledImage> done) {

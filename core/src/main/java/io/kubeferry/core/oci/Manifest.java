@@ -4,7 +4,7 @@ import io.kubeferry.core.Descriptor;
 import io.kubeferry.core.Digest;
 import io.kubeferry.core.MediaTypes;
 import io.kubeferry.core.Platform;
-import io.kubeferry.core.oci.internal.Json;
+import io.kubeferry.core.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

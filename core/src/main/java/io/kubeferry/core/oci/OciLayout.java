@@ -2,7 +2,7 @@ package io.kubeferry.core.oci;
 
 import io.kubeferry.core.Descriptor;
 import io.kubeferry.core.Digest;
-import io.kubeferry.core.oci.internal.Json;
+import io.kubeferry.core.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import io.kubeferry.core.Digest;
 import io.kubeferry.core.MediaTypes;
 import io.kubeferry.core.Platform;
 import io.kubeferry.core.oci.RegistryException.Kind;
-import io.kubeferry.core.oci.internal.Json;
+import io.kubeferry.core.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import io.kubeferry.core.Descriptor;
 import io.kubeferry.core.Digest;
 import io.kubeferry.core.oci.RegistryException.Kind;
 import io.kubeferry.core.oci.internal.Authenticator;
-import io.kubeferry.core.oci.internal.Json;
+import io.kubeferry.core.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -2,6 +2,7 @@ package io.kubeferry.core.oci.internal;
 
 import io.kubeferry.core.oci.Credentials;
 import io.kubeferry.core.oci.CredentialStore;
+import io.kubeferry.core.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

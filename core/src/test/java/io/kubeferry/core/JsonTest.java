@@ -1,4 +1,4 @@
-package io.kubeferry.core.oci.internal;
+package io.kubeferry.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

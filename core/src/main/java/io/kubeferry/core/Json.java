@@ -1,4 +1,4 @@
-package io.kubeferry.core.oci.internal;
+package io.kubeferry.core;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
