@@ -17,8 +17,9 @@ record ImageLocation(ImageRef ref, Path dir, String name) {
     }
     if (text.startsWith("oci:")) {
       String rest = text.substring(4);
-      int colon = rest.lastIndexOf(':');
-      if (colon > 0 && !rest.substring(colon + 1).contains("/")) {
+      // Like skopeo: the directory ends at the first colon; the name may itself contain colons and slashes.
+      int colon = rest.indexOf(':');
+      if (colon > 0) {
         return new ImageLocation(null, Path.of(rest.substring(0, colon)), rest.substring(colon + 1));
       }
       if (rest.isEmpty()) {
