@@ -24,9 +24,17 @@ final class FixtureImages {
   private final String endpoint;
   private final Random random;
 
+  private final int baseSize;
+
   FixtureImages(String endpoint, long seed) {
+    this(endpoint, seed, 64 * 1024);
+  }
+
+  /** With a shared base layer of {@code baseSize} bytes per platform (real images share their base layers). */
+  FixtureImages(String endpoint, long seed, int baseSize) {
     this.endpoint = endpoint;
     this.random = new Random(seed);
+    this.baseSize = baseSize;
   }
 
   /** What was pushed: the top-level digest and the platform manifest digests. */
@@ -77,7 +85,7 @@ final class FixtureImages {
 
   private byte[] baseLayer(String arch) {
     return bases.computeIfAbsent(arch, a -> {
-      byte[] b = new byte[64 * 1024];
+      byte[] b = new byte[baseSize];
       new Random(a.hashCode()).nextBytes(b);
       return b;
     });
