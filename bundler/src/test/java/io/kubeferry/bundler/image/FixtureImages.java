@@ -25,6 +25,16 @@ final class FixtureImages {
   private final Random random;
 
   private final int baseSize;
+  private String user;
+  private String password;
+  private final Map<String, String> authByRepo = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Authenticates pushes (Basic, or a bearer token fetched from the challenge's realm) as this user. */
+  FixtureImages as(String user, String password) {
+    this.user = user;
+    this.password = password;
+    return this;
+  }
 
   FixtureImages(String endpoint, long seed) {
     this(endpoint, seed, 64 * 1024);
@@ -98,30 +108,60 @@ final class FixtureImages {
 
   void pushBlob(String repository, byte[] content) throws IOException, InterruptedException {
     Digest d = Digest.sha256Of(content);
-    HttpResponse<String> start = http.send(HttpRequest.newBuilder(
+    HttpResponse<String> start = send(repository, () -> HttpRequest.newBuilder(
             URI.create("http://" + endpoint + "/v2/" + repository + "/blobs/uploads/"))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        .POST(HttpRequest.BodyPublishers.noBody()));
     if (start.statusCode() != 202) {
       throw new IOException("upload start: HTTP " + start.statusCode() + " " + start.body());
     }
     URI loc = URI.create("http://" + endpoint + "/").resolve(start.headers().firstValue("Location").orElseThrow());
     URI put = URI.create(loc + (loc.getQuery() == null ? "?" : "&") + "digest=" + d);
-    HttpResponse<String> done = http.send(HttpRequest.newBuilder(put)
+    HttpResponse<String> done = send(repository, () -> HttpRequest.newBuilder(put)
         .header("Content-Type", "application/octet-stream")
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
     if (done.statusCode() != 201) {
       throw new IOException("upload: HTTP " + done.statusCode() + " " + done.body());
     }
   }
 
   Digest pushManifest(String repository, String ref, String type, byte[] body) throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+    HttpResponse<String> r = send(repository, () -> HttpRequest.newBuilder(
             URI.create("http://" + endpoint + "/v2/" + repository + "/manifests/" + ref))
-        .header("Content-Type", type).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+        .header("Content-Type", type).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
     if (r.statusCode() != 201) {
       throw new IOException("manifest put " + repository + ":" + ref + ": HTTP " + r.statusCode() + " " + r.body());
     }
     return Digest.sha256Of(body);
+  }
+
+  /** Sends with the repository's auth; on a 401 answers the challenge once (Basic or bearer token) and resends. */
+  private HttpResponse<String> send(String repository, java.util.function.Supplier<HttpRequest.Builder> request)
+      throws IOException, InterruptedException {
+    for (int attempt = 0; ; attempt++) {
+      HttpRequest.Builder b = request.get();
+      String auth = authByRepo.get(repository);
+      if (auth != null) {
+        b.header("Authorization", auth);
+      }
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 401 || attempt > 0 || user == null) {
+        return r;
+      }
+      String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+          (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      io.kubeferry.core.oci.internal.Challenge c = io.kubeferry.core.oci.internal.Challenge.parse(
+          r.headers().firstValue("WWW-Authenticate").orElse(""));
+      if (c != null && c.scheme().equals("bearer")) {
+        URI token = URI.create(c.params().get("realm") + "?service="
+            + java.net.URLEncoder.encode(c.params().get("service"), StandardCharsets.UTF_8) + "&scope="
+            + java.net.URLEncoder.encode("repository:" + repository + ":pull,push", StandardCharsets.UTF_8));
+        HttpResponse<String> t = http.send(HttpRequest.newBuilder(token).header("Authorization", basic).build(),
+            HttpResponse.BodyHandlers.ofString());
+        Object doc = io.kubeferry.core.Json.parse(t.body());
+        authByRepo.put(repository, "Bearer " + ((Map<?, ?>) doc).get("token"));
+      } else {
+        authByRepo.put(repository, basic);
+      }
+    }
   }
 }

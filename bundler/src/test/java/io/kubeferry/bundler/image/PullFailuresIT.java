@@ -11,7 +11,7 @@ import io.kubeferry.core.Platform;
 import io.kubeferry.core.oci.MirrorRule;
 import io.kubeferry.core.oci.RegistryException.Kind;
 import io.kubeferry.core.oci.Sources;
-import java.io.IOException;
+import io.kubeferry.lab.registry.LabRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,14 +23,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bad input and lock drift against a real docker-registry: one clear error per image, nothing half-written. */
+/** Bad input and lock drift against the lab registry: one clear error per image, nothing half-written. */
 class PullFailuresIT {
-  private static PlainRegistry reg;
+  private static LabRegistry reg;
   private static Sources sources;
 
   @BeforeAll
   static void start() throws Exception {
-    reg = PlainRegistry.start();
+    reg = LabRegistry.start();
     FixtureImages fx = new FixtureImages(reg.endpoint(), 7);
     fx.push("example.io/app", "1.0", true, List.of("amd64", "arm64"), 200_000);
     fx.push("example.io/armonly", "1.0", false, List.of("arm64"), 1000);
@@ -39,7 +39,7 @@ class PullFailuresIT {
   }
 
   @AfterAll
-  static void stop() throws IOException {
+  static void stop() {
     reg.close();
   }
 
