@@ -45,14 +45,7 @@ public final class OciLayout {
     if (!Files.exists(layout)) {
       writeAtomically(layout, LAYOUT);
     }
-    Path index = dir.resolve("index.json");
-    if (Files.exists(index)) {
-      Manifest idx = Manifest.of(Files.readAllBytes(index), io.kubeferry.core.MediaTypes.OCI_INDEX);
-      for (Descriptor d : idx.children()) {
-        String key = d.annotations().getOrDefault(REF_ANNOTATION, d.annotations().getOrDefault(REF_NAME, d.digest().toString()));
-        l.entries.put(key, d);
-      }
-    }
+    l.entries.putAll(readIndex(dir));
     return l;
   }
 
@@ -86,8 +79,29 @@ public final class OciLayout {
    * @param refName value for {@code org.opencontainers.image.ref.name} (what {@code oci:DIR:NAME} selects)
    */
   public synchronized void addImage(String canonicalRef, String refName, Descriptor top) throws IOException {
-    entries.put(canonicalRef, top.withAnnotations(Map.of(REF_ANNOTATION, canonicalRef, REF_NAME, refName)));
-    writeIndex();
+    // A lock on the oci-layout file (always there, never rewritten) makes several processes writing one layout
+    // safe without an extra file in it: re-read what others wrote, merge, write.
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve("oci-layout"),
+        java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock = ch.lock()) {
+      Map<String, Descriptor> onDisk = readIndex(dir);
+      onDisk.forEach(entries::putIfAbsent);
+      entries.put(canonicalRef, top.withAnnotations(Map.of(REF_ANNOTATION, canonicalRef, REF_NAME, refName)));
+      writeIndex();
+    }
+  }
+
+  private static Map<String, Descriptor> readIndex(Path dir) throws IOException {
+    Map<String, Descriptor> out = new LinkedHashMap<>();
+    Path index = dir.resolve("index.json");
+    if (Files.exists(index)) {
+      Manifest idx = Manifest.of(Files.readAllBytes(index), io.kubeferry.core.MediaTypes.OCI_INDEX);
+      for (Descriptor d : idx.children()) {
+        out.put(d.annotations().getOrDefault(REF_ANNOTATION,
+            d.annotations().getOrDefault(REF_NAME, d.digest().toString())), d);
+      }
+    }
+    return out;
   }
 
   /** The image entries, by canonical reference (insertion order). */

@@ -54,20 +54,21 @@ public final class Authenticator {
   }
 
   /**
-   * Records a 401 challenge. Returns false when retrying cannot help: the challenge repeats one already
-   * answered with credentials (wrong password, or scope refused).
+   * Records a 401 challenge and drops the cached token for the scope (it may have expired). Returns whether one
+   * retry can help: always for bearer (a fresh token is fetched; the caller retries only once), for Basic only when
+   * credentials exist and were not just rejected.
    */
   public boolean challenged(String host, String scope, String wwwAuthenticate, boolean hadAuth) {
     Challenge c = Challenge.parse(wwwAuthenticate);
     if (c == null) {
       return false;
     }
-    Challenge old = challenges.put(host, c);
+    challenges.put(host, c);
     tokens.remove(host + " " + scope);
     if (c.scheme().equals("basic")) {
       return !hadAuth && credentials.forHost(host).isPresent();
     }
-    return c.scheme().equals("bearer") && (!hadAuth || !c.equals(old));
+    return c.scheme().equals("bearer");
   }
 
   private String fetchToken(String host, Challenge c, String scope) throws IOException, InterruptedException {
