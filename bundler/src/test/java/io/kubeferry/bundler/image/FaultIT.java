@@ -13,7 +13,7 @@ import io.kubeferry.core.oci.PulledImage;
 import io.kubeferry.core.oci.RegistryClientOptions;
 import io.kubeferry.core.oci.RegistryException.Kind;
 import io.kubeferry.core.oci.Sources;
-import io.kubeferry.core.oci.internal.Retry;
+import io.kubeferry.core.oci.RetryPolicy;
 import io.kubeferry.lab.registry.FaultRule;
 import io.kubeferry.lab.registry.LabRegistry;
 import io.kubeferry.lab.registry.Mode;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and nothing partial left in layout or cache.
  */
 class FaultIT {
-  private static final Retry FAST = new Retry(4, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(5));
+  private static final RetryPolicy FAST = new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(5));
 
   private record Setup(LabRegistry lab, FixtureImages.Pushed pushed, PullOptions opts) {}
 

@@ -61,6 +61,19 @@ class PullFailuresIT {
   }
 
   @Test
+  void deadMirrorFallsBackInOrderAndTheCanonicalNameIsKept(@TempDir Path tmp) throws Exception {
+    Sources withDeadFirst = new Sources(List.of(new MirrorRule("example.io", "127.0.0.1:1", "", false),
+        new MirrorRule("example.io", reg.endpoint(), "example.io", false)), true);
+    PullResult r = new ImagePuller().pull(opts(tmp.resolve("l"), "example.io/app:1.0").withSources(withDeadFirst)
+        .withClient(io.kubeferry.core.oci.RegistryClientOptions.defaults().withRetry(
+            new io.kubeferry.core.oci.RetryPolicy(2, java.time.Duration.ofMillis(10),
+                java.time.Duration.ofMillis(10), java.time.Duration.ofSeconds(1)))));
+    assertEquals(reg.endpoint() + "/example.io/app", r.images().get(0).servedBy());
+    assertEquals("example.io/app:1.0", r.images().get(0).image());
+    assertTrue(io.kubeferry.core.oci.OciLayout.open(tmp.resolve("l")).images().containsKey("example.io/app:1.0"));
+  }
+
+  @Test
   void diskFullLeavesNoPartialBlob(@TempDir Path tmp) throws Exception {
     Path small = tmp.resolve("small");
     Files.createDirectories(small);

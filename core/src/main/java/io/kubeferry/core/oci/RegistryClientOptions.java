@@ -1,6 +1,5 @@
 package io.kubeferry.core.oci;
 
-import io.kubeferry.core.oci.internal.Retry;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -17,7 +16,7 @@ import java.util.Set;
  * @param responseTimeout time to wait for response headers
  * @param listener events
  */
-public record RegistryClientOptions(CredentialStore credentials, Set<String> insecureHosts, Retry retry,
+public record RegistryClientOptions(CredentialStore credentials, Set<String> insecureHosts, RetryPolicy retry,
     Duration connectTimeout, Duration responseTimeout, RegistryListener listener) {
   public RegistryClientOptions {
     Objects.requireNonNull(credentials, "credentials");
@@ -30,7 +29,7 @@ public record RegistryClientOptions(CredentialStore credentials, Set<String> ins
 
   /** Anonymous, TLS, default retries and timeouts. */
   public static RegistryClientOptions defaults() {
-    return new RegistryClientOptions(CredentialStore.anonymous(), Set.of(), Retry.defaults(),
+    return new RegistryClientOptions(CredentialStore.anonymous(), Set.of(), RetryPolicy.defaults(),
         Duration.ofSeconds(10), Duration.ofSeconds(60), RegistryListener.NONE);
   }
 
@@ -42,7 +41,7 @@ public record RegistryClientOptions(CredentialStore credentials, Set<String> ins
     return new RegistryClientOptions(credentials, hosts, retry, connectTimeout, responseTimeout, listener);
   }
 
-  public RegistryClientOptions withRetry(Retry r) {
+  public RegistryClientOptions withRetry(RetryPolicy r) {
     return new RegistryClientOptions(credentials, insecureHosts, r, connectTimeout, responseTimeout, listener);
   }
 

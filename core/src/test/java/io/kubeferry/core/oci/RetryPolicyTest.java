@@ -1,14 +1,14 @@
-package io.kubeferry.core.oci.internal;
+package io.kubeferry.core.oci;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class RetryTest {
+class RetryPolicyTest {
   @Test
   void backoffDoublesToCapAndHonoursRetryAfter() {
-    Retry r = Retry.defaults();
+    RetryPolicy r = RetryPolicy.defaults();
     assertEquals(Duration.ofMillis(200), r.delay(1, null));
     assertEquals(Duration.ofMillis(400), r.delay(2, null));
     assertEquals(Duration.ofSeconds(5), r.delay(10, null));

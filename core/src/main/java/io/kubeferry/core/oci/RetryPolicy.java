@@ -1,4 +1,4 @@
-package io.kubeferry.core.oci.internal;
+package io.kubeferry.core.oci;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -6,10 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** Backoff policy: exponential with a cap, and Retry-After (seconds or HTTP date) honoured up to a limit. */
-public record Retry(int attempts, Duration initial, Duration max, Duration maxRetryAfter) {
+public record RetryPolicy(int attempts, Duration initial, Duration max, Duration maxRetryAfter) {
   /** Five attempts, 200 ms doubling to 5 s, Retry-After honoured up to 60 s. */
-  public static Retry defaults() {
-    return new Retry(5, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(60));
+  public static RetryPolicy defaults() {
+    return new RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(60));
   }
 
   /** How long to wait before attempt {@code attempt+1} (attempt counts from 1). */
