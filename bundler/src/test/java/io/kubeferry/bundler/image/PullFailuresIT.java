@@ -83,7 +83,7 @@ class PullFailuresIT {
     try {
       ImagePullException e = assertThrows(ImagePullException.class, () -> new ImagePuller().pull(
           opts(small.resolve("layout"), "example.io/app:1.0").withCache(small.resolve("cache"))));
-      assertEquals(Kind.DISK_FULL, e.failures().get(0).kind());
+      assertEquals(Kind.LOCAL_STORAGE, e.failures().get(0).kind());
       assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
       try (Stream<Path> s = Files.walk(small)) {
         assertEquals(List.of(), s.filter(p -> p.getFileName().toString().endsWith(".part")).toList());

@@ -76,7 +76,7 @@ final class BlobDownload {
         try {
           copy(resp, out);
         } catch (DiskException e) {
-          throw new RegistryException(Kind.DISK_FULL, image, "could not write blob " + d.digest() + " to "
+          throw new RegistryException(Kind.LOCAL_STORAGE, image, "could not write blob " + d.digest() + " to "
               + target.getParent() + ": " + e.getCause().getMessage(), e.getCause());
         } catch (IOException e) {
           lastFailure = "connection broke after " + have + " of " + d.size() + " bytes: " + e.getMessage();
@@ -104,7 +104,7 @@ final class BlobDownload {
         restart(out);
       }
     } catch (IOException e) {
-      throw new RegistryException(Kind.DISK_FULL, image, "could not write blob " + d.digest() + " to " + target
+      throw new RegistryException(Kind.LOCAL_STORAGE, image, "could not write blob " + d.digest() + " to " + target
           + ": " + e.getMessage(), e);
     }
     String verb = lastKind == Kind.DIGEST_MISMATCH ? "verify" : "pull";

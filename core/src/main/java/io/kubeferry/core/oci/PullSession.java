@@ -109,7 +109,7 @@ public final class PullSession implements AutoCloseable {
         layout.putManifest(topFinal);
         layout.addImage(image, refName, topFinal.descriptor());
       } catch (IOException ex) {
-        throw new CompletionException(new RegistryException(Kind.DISK_FULL, image,
+        throw new CompletionException(new RegistryException(Kind.LOCAL_STORAGE, image,
             "could not write image to " + layout.dir() + ": " + ex.getMessage(), ex));
       }
       PulledImage done = new PulledImage(image, served.toString(), topFinal.mediaType(), topFinal.digest(), digests,
@@ -215,7 +215,7 @@ public final class PullSession implements AutoCloseable {
       }
       return true;
     } catch (IOException e) {
-      throw new RegistryException(Kind.DISK_FULL, image, "could not store blob " + d.digest() + ": " + e.getMessage(), e);
+      throw new RegistryException(Kind.LOCAL_STORAGE, image, "could not store blob " + d.digest() + ": " + e.getMessage(), e);
     }
   }
 

@@ -10,7 +10,7 @@ public final class RegistryException extends Exception {
   /** What went wrong, coarse enough for callers to react to. */
   public enum Kind {
     NOT_FOUND, UNAUTHORIZED, DENIED, RATE_LIMITED, SERVER_ERROR, DIGEST_MISMATCH, TRUNCATED, WRONG_PLATFORM,
-    DISK_FULL, NETWORK, PROTOCOL, LOCK_DRIFT
+    LOCAL_STORAGE, NETWORK, PROTOCOL, LOCK_DRIFT
   }
 
   private final Kind kind;
