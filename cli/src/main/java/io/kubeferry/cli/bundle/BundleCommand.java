@@ -1,0 +1,15 @@
+package io.kubeferry.cli.bundle;
+
+import picocli.CommandLine.Command;
+
+/** {@code kubeferry bundle}: a plain parent; each bundle step is a subcommand registered in this list. */
+@Command(name = "bundle", mixinStandardHelpOptions = true, description = "Build and inspect air-gap bundles.",
+    subcommands = {BundleImagesCommand.class, BundleLockCommand.class})
+public final class BundleCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
