@@ -22,6 +22,12 @@ final class HttpSource implements RepoSource {
   }
 
   @Override
+  public InputStream open(String relativePath, long offset) throws IOException {
+    return client.get(base.resolve(RepoSource.checkRelative(relativePath)), offset)
+        .orElseThrow(() -> new java.io.FileNotFoundException(base.resolve(relativePath).toString()));
+  }
+
+  @Override
   public Optional<InputStream> openOptional(String relativePath) throws IOException {
     return client.get(base.resolve(RepoSource.checkRelative(relativePath)), 0);
   }

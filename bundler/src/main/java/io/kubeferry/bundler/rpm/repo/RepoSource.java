@@ -14,6 +14,16 @@ public interface RepoSource {
   /** Opens a file of the repository; throws {@link java.io.FileNotFoundException} when it does not exist. */
   InputStream open(String relativePath) throws IOException;
 
+  /**
+   * Opens a file from byte {@code offset} on, to resume a partial download. The default reads and skips; HTTP
+   * sources ask the server for a range.
+   */
+  default InputStream open(String relativePath, long offset) throws IOException {
+    InputStream in = open(relativePath);
+    in.skipNBytes(offset);
+    return in;
+  }
+
   /** Opens a file if present, else empty (for optional files such as {@code repomd.xml.asc}). */
   Optional<InputStream> openOptional(String relativePath) throws IOException;
 

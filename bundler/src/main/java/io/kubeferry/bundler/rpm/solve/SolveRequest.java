@@ -13,9 +13,11 @@ import java.util.Set;
  * @param multilib also allow the 32-bit arch (i686) as candidates
  * @param onTarget package names the base-OS profile says the target already has; empty for an empty target
  * @param fullClosure bundle everything, ignoring {@code onTarget} (the packages are still resolved the same way)
+ * @param richDeps whether the target understands rich dependencies; when false (EL7) a chosen package with one
+ *     is reported as a problem
  */
 public record SolveRequest(List<Spec> specs, String arch, boolean multilib, Set<String> onTarget,
-    boolean fullClosure) {
+    boolean fullClosure, boolean richDeps) {
   public SolveRequest {
     specs = List.copyOf(specs);
     Objects.requireNonNull(arch, "arch");
@@ -24,7 +26,8 @@ public record SolveRequest(List<Spec> specs, String arch, boolean multilib, Set<
 
   /** Resolve for an empty target. */
   public static SolveRequest of(String arch, String... specs) {
-    return new SolveRequest(java.util.Arrays.stream(specs).map(Spec::new).toList(), arch, false, Set.of(), false);
+    return new SolveRequest(java.util.Arrays.stream(specs).map(Spec::new).toList(), arch, false, Set.of(), false,
+        true);
   }
 
   /** The arches candidates may have, best first. */

@@ -197,7 +197,15 @@ final class SolverRun {
       Rule r = rules.get(i);
       i++;
       scanned++;
-      if (!state.isSelected(r.requirer()) || missing.containsKey(r) || state.satisfied(r.dep())) {
+      if (!state.isSelected(r.requirer()) || missing.containsKey(r)) {
+        continue;
+      }
+      if (r.rich() != null && !request.richDeps()) {
+        missing.put(r, "rich dependency " + r.dep() + " of " + chain(r.requirer()) + " cannot be installed by yum"
+            + " on this OS profile (pick a package version built for it)");
+        continue;
+      }
+      if (state.satisfied(r.dep())) {
         continue;
       }
       List<Integer> c = viableCandidates(r);
