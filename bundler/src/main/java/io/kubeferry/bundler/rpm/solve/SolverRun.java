@@ -50,6 +50,14 @@ final class SolverRun {
         }
       }
       if (cands.isEmpty()) {
+        // Nothing installable: take it anyway so that resolving it names the dependencies that are missing.
+        for (int p : matcher.matches(r)) {
+          if (state.possible(p)) {
+            cands.add(p);
+          }
+        }
+      }
+      if (cands.isEmpty()) {
         missing.put(new Rule(-1, r.dep(), null), "requested " + request.specs().get(i) + " cannot be installed"
             + " (its dependencies are missing or it conflicts with another requested package)");
         continue;
@@ -140,11 +148,23 @@ final class SolverRun {
     return l;
   }
 
+  /**
+   * The candidates that can still be chosen. When none is installable but some are possible, those are returned:
+   * the request fails anyway, and choosing one lets the solver name the dependency that is really missing.
+   */
   private List<Integer> viableCandidates(Rule r) throws RepoException {
+    List<Integer> all = r.rich() == null ? toList(pool.whatProvides(r.dep())) : state.candidates(r.rich());
     List<Integer> out = new ArrayList<>();
-    for (int q : r.rich() == null ? toList(pool.whatProvides(r.dep())) : state.candidates(r.rich())) {
+    for (int q : all) {
       if (state.viable(q)) {
         out.add(q);
+      }
+    }
+    if (out.isEmpty()) {
+      for (int q : all) {
+        if (state.possible(q)) {
+          out.add(q);
+        }
       }
     }
     return out;
@@ -210,7 +230,10 @@ final class SolverRun {
       }
       List<Integer> c = viableCandidates(r);
       if (c.isEmpty()) {
-        missing.put(r, "nothing provides " + r.dep() + " needed by " + chain(r.requirer()));
+        List<Integer> providers = r.rich() == null ? toList(pool.whatProvides(r.dep())) : state.candidates(r.rich());
+        missing.put(r, providers.isEmpty() ? "nothing provides " + r.dep() + " needed by " + chain(r.requirer())
+            : "no provider of " + r.dep() + " needed by " + chain(r.requirer()) + " can be installed: "
+                + describe(providers) + " conflict with chosen packages or pinned versions");
         continue;
       }
       if (c.size() > 1 && postponed >= 0) {
@@ -226,6 +249,14 @@ final class SolverRun {
       select(pick, r);
       scanned = 0;
     }
+  }
+
+  private String describe(List<Integer> pkgs) {
+    List<String> names = new ArrayList<>();
+    for (int p : pkgs.subList(0, Math.min(5, pkgs.size()))) {
+      names.add(pool.get(p).nevra().toString());
+    }
+    return String.join(", ", names) + (pkgs.size() > 5 ? ", ..." : "");
   }
 
   /** "kubelet-1.23.1-0.x86_64 <- kubeadm-1.23.1-0.x86_64 (requested: kubeadm-1.23.1-0)". */

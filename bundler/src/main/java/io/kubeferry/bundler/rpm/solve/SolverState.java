@@ -91,6 +91,11 @@ final class SolverState {
 
   /** Whether {@code p} may still be chosen: pins, one version per name, conflicts, obsoletes, installability. */
   boolean viable(int p) throws RepoException {
+    return possible(p) && (selected[p] || installable(p));
+  }
+
+  /** Like {@link #viable} but without the installability look-ahead: used to explain why nothing is viable. */
+  boolean possible(int p) throws RepoException {
     if (selected[p]) {
       return true;
     }
@@ -112,7 +117,7 @@ final class SolverState {
         return false;
       }
     }
-    return installable(p);
+    return true;
   }
 
   boolean pinOk(int p) {
