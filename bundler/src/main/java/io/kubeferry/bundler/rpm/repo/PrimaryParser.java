@@ -1,24 +1,21 @@
 package io.kubeferry.bundler.rpm.repo;
 
 import io.kubeferry.bundler.rpm.Evr;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * Streams primary.xml into {@link RpmPackage}s, one package at a time, so memory holds only the compact result.
- * Repeated strings (dependency names, versions, arches) are shared through an interner: a 18k-package primary
- * with ~1M dependency entries stays well under 100 MiB. Not thread-safe; one instance per document.
+ * Uses {@link XmlScanner} (hardened, allocation-light); repeated strings and EVRs are shared: an 18k-package
+ * primary with ~1M dependency entries stays well under 100 MiB. Not thread-safe; one instance per document.
  */
 final class PrimaryParser {
   private final String repoId;
-  private final Map<String, String> strings = new HashMap<>();
   private final Map<Evr, Evr> evrs = new HashMap<>();
 
   PrimaryParser(String repoId) {
@@ -26,139 +23,145 @@ final class PrimaryParser {
   }
 
   /** Parses the document, handing each package to {@code sink}; {@code source} names it in messages. */
-  void parse(InputStream in, String source, Consumer<RpmPackage> sink) throws RepoException, XMLStreamException {
-    XMLStreamReader r = SecureXml.reader(in);
+  void parse(InputStream in, String source, Consumer<RpmPackage> sink) throws RepoException, IOException {
+    XmlScanner x = new XmlScanner(in, source);
     Builder b = null;
     List<Dep> deps = null;
-    List<Dep> preDeps = null;
-    StringBuilder text = new StringBuilder();
-    boolean collect = false;
-    while (r.hasNext()) {
-      int ev = r.next();
-      switch (ev) {
-        case XMLStreamConstants.DTD -> throw new RepoException(
-            "could not read " + source + ": DOCTYPE is not allowed in repository metadata");
-        case XMLStreamConstants.START_ELEMENT -> {
-          String el = r.getLocalName();
-          switch (el) {
-            case "package" -> b = new Builder();
-            case "name", "arch", "file" -> {
-              collect = b != null;
-              text.setLength(0);
+    List<Dep> pre = null;
+    boolean sawRoot = false;
+    for (int ev = x.next(); ev != XmlScanner.EOF; ev = x.next()) {
+      String el = x.name();
+      if (ev == XmlScanner.START) {
+        sawRoot = true;
+        switch (el) {
+          case "package" -> b = new Builder();
+          case "name" -> {
+            if (b != null && !x.selfClosing()) {
+              b.name = x.text();
             }
-            case "checksum" -> {
-              if (b != null) {
-                b.checksumType = RepoMd.normalizeAlgo(r.getAttributeValue(null, "type"));
-                collect = true;
-                text.setLength(0);
-              }
-            }
-            case "version" -> {
-              if (b != null && deps == null) {
-                b.evr = evr(r.getAttributeValue(null, "epoch"), r.getAttributeValue(null, "ver"),
-                    r.getAttributeValue(null, "rel"));
-              }
-            }
-            case "size" -> {
-              if (b != null) {
-                String s = r.getAttributeValue(null, "package");
-                b.size = s == null ? -1 : Long.parseLong(s);
-              }
-            }
-            case "location" -> {
-              if (b != null) {
-                b.location = r.getAttributeValue(null, "href");
-              }
-            }
-            case "provides", "requires", "conflicts", "obsoletes", "recommends", "supplements", "suggests", "enhances" -> {
-              if (b != null) {
-                deps = new ArrayList<>();
-                preDeps = new ArrayList<>();
-              }
-            }
-            case "entry" -> {
-              if (deps != null) {
-                Dep d = dep(r);
-                if ("1".equals(r.getAttributeValue(null, "pre"))) {
-                  preDeps.add(d);
-                } else {
-                  deps.add(d);
-                }
-              }
-            }
-            default -> { }
           }
+          case "arch" -> {
+            if (b != null && !x.selfClosing()) {
+              b.arch = x.text();
+            }
+          }
+          case "checksum" -> {
+            if (b != null && !x.selfClosing()) {
+              b.checksum = RepoMd.normalizeAlgo(x.attr("type")) + ":" + x.text().trim();
+            }
+          }
+          case "version" -> {
+            if (b != null) {
+              b.evr = evr(x.attr("epoch"), x.attr("ver"), x.attr("rel"), source);
+            }
+          }
+          case "size" -> {
+            if (b != null) {
+              String s = x.attr("package");
+              b.size = s == null ? -1 : parseLong(s, source);
+            }
+          }
+          case "location" -> {
+            if (b != null) {
+              b.location = x.attr("href");
+            }
+          }
+          case "provides", "requires", "conflicts", "obsoletes", "recommends", "supplements", "suggests",
+              "enhances" -> {
+            if (b != null && !x.selfClosing()) {
+              deps = new ArrayList<>();
+              pre = new ArrayList<>();
+            }
+          }
+          case "entry" -> {
+            if (deps != null) {
+              Dep d = dep(x, source);
+              ("1".equals(x.attr("pre")) ? pre : deps).add(d);
+            }
+          }
+          case "file" -> {
+            if (b != null && !x.selfClosing()) {
+              b.files.add(x.text());
+            }
+          }
+          default -> { }
         }
-        case XMLStreamConstants.CHARACTERS -> {
-          if (collect) {
-            text.append(r.getText());
+      } else if (b != null) {
+        switch (el) {
+          case "provides" -> b.provides = done(deps, pre);
+          case "requires" -> b.requires = done(deps, pre);
+          case "conflicts" -> b.conflicts = done(deps, pre);
+          case "obsoletes" -> b.obsoletes = done(deps, pre);
+          case "recommends" -> b.recommends = done(deps, pre);
+          case "supplements" -> b.supplements = done(deps, pre);
+          case "suggests" -> b.suggests = done(deps, pre);
+          case "enhances" -> b.enhances = done(deps, pre);
+          case "package" -> {
+            sink.accept(b.build(repoId, source));
+            b = null;
           }
+          default -> { }
         }
-        case XMLStreamConstants.END_ELEMENT -> {
-          if (b == null) {
-            break;
-          }
-          String el = r.getLocalName();
-          switch (el) {
-            case "name" -> b.name = intern(text.toString().trim());
-            case "arch" -> b.arch = intern(text.toString().trim());
-            case "checksum" -> b.checksum = b.checksumType + ":" + text.toString().trim();
-            case "file" -> b.files.add(intern(text.toString()));
-            case "provides" -> b.provides = done(deps, preDeps);
-            case "requires" -> b.requires = done(deps, preDeps);
-            case "conflicts" -> b.conflicts = done(deps, preDeps);
-            case "obsoletes" -> b.obsoletes = done(deps, preDeps);
-            case "recommends" -> b.recommends = done(deps, preDeps);
-            case "supplements" -> b.supplements = done(deps, preDeps);
-            case "suggests" -> b.suggests = done(deps, preDeps);
-            case "enhances" -> b.enhances = done(deps, preDeps);
-            case "package" -> {
-              sink.accept(b.build(repoId, source));
-              b = null;
-            }
-            default -> { }
-          }
-          if (el.equals("provides") || el.equals("requires") || el.equals("conflicts") || el.equals("obsoletes")
-              || el.equals("recommends") || el.equals("supplements") || el.equals("suggests") || el.equals("enhances")) {
-            deps = null;
-            preDeps = null;
-          }
-          collect = false;
+        if (deps != null && el.equals("format")) {
+          deps = null;
         }
-        default -> { }
       }
+    }
+    if (!sawRoot) {
+      throw new RepoException("could not read " + source + ": empty document");
+    }
+    if (b != null) {
+      throw new RepoException("could not read " + source + ": unexpected end of document (truncated?)");
     }
   }
 
   private static List<Dep> done(List<Dep> deps, List<Dep> pre) {
-    if (deps.isEmpty() && pre.isEmpty()) {
+    if (deps == null || (deps.isEmpty() && pre.isEmpty())) {
       return List.of();
     }
     deps.addAll(pre);
     return List.copyOf(deps);
   }
 
-  private Dep dep(XMLStreamReader r) {
-    String name = intern(r.getAttributeValue(null, "name"));
-    int flags = Dep.parseFlags(r.getAttributeValue(null, "flags"));
-    if (flags == 0) {
+  private Dep dep(XmlScanner x, String source) throws RepoException {
+    String name = x.attr("name");
+    if (name == null) {
+      throw new RepoException("could not read " + source + ": dependency entry without a name");
+    }
+    String ver = x.attr("ver");
+    int flags;
+    try {
+      flags = Dep.parseFlags(x.attr("flags"));
+    } catch (IllegalArgumentException e) {
+      throw new RepoException("could not read " + source + ": " + e.getMessage() + " on " + name);
+    }
+    if (flags == 0 || ver == null) {
       return new Dep(name, 0, null);
     }
-    String ver = r.getAttributeValue(null, "ver");
+    return new Dep(name, flags, evr(x.attr("epoch"), ver, x.attr("rel"), source));
+  }
+
+  private Evr evr(String epoch, String ver, String rel, String source) throws RepoException {
     if (ver == null) {
-      return new Dep(name, 0, null);
+      throw new RepoException("could not read " + source + ": version without ver attribute");
     }
-    return new Dep(name, flags, evr(r.getAttributeValue(null, "epoch"), ver, r.getAttributeValue(null, "rel")));
+    int e;
+    try {
+      e = epoch == null || epoch.isEmpty() ? 0 : Integer.parseInt(epoch);
+    } catch (NumberFormatException ex) {
+      throw new RepoException("could not read " + source + ": bad epoch '" + epoch + "'");
+    }
+    Evr evr = new Evr(e, ver, rel);
+    Evr shared = evrs.putIfAbsent(evr, evr);
+    return shared == null ? evr : shared;
   }
 
-  private Evr evr(String epoch, String ver, String rel) {
-    Evr e = new Evr(epoch == null || epoch.isEmpty() ? 0 : Integer.parseInt(epoch), intern(ver),
-        rel == null ? null : intern(rel));
-    return evrs.computeIfAbsent(e, k -> k);
-  }
-
-  private String intern(String s) {
-    return s == null ? null : strings.computeIfAbsent(s, k -> k);
+  private static long parseLong(String s, String source) throws RepoException {
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw new RepoException("could not read " + source + ": bad size '" + s + "'");
+    }
   }
 
   /** Mutable state of the package being parsed. */
@@ -166,7 +169,6 @@ final class PrimaryParser {
     String name;
     String arch;
     Evr evr;
-    String checksumType;
     String checksum;
     String location;
     long size = -1;

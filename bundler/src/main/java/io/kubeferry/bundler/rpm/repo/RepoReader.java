@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.xml.stream.XMLStreamException;
 
 /**
  * Reads a yum repository's metadata: repomd.xml (signature checked when a verifier is configured), then primary
@@ -87,7 +86,7 @@ public final class RepoReader {
   /** What to do with the decompressed, checksum-verified content of one metadata file. */
   @FunctionalInterface
   private interface StreamBody {
-    void accept(InputStream in) throws RepoException, XMLStreamException, IOException;
+    void accept(InputStream in) throws RepoException, IOException;
   }
 
   private static void withVerifiedStream(RepoSource source, RepoMd.Entry entry, String where, StreamBody body)
@@ -115,8 +114,6 @@ public final class RepoReader {
       throw new RepoException("could not read " + file + ": file not found (listed in repomd.xml)");
     } catch (ChecksummedStream.ChecksumMismatchException e) {
       throw new RepoException("could not read " + where + ": " + e.getMessage());
-    } catch (XMLStreamException e) {
-      throw new RepoException("could not read " + file + ": malformed or truncated XML: " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
       throw new RepoException("could not read " + file + ": " + e.getMessage(), e);
     }
