@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
  * failure is reported together. Thread-safe.
  */
 public final class RpmDownloader {
+  private static final int RESUME_ATTEMPTS = 4;
   private final Map<String, RepoSource> sources;
   private final RpmCache cache;
   private final RpmVerifier verifier;
@@ -95,15 +96,29 @@ public final class RpmDownloader {
         feed(old, md, OutputStream.nullOutputStream());
       }
     }
-    try (InputStream in = offset > 0 ? openResuming(source, p, offset, md, part) : source.open(p.location());
-        OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-      feed(in, md, out);
+    // A connection cut short (proxy, network) leaves a short file: resume it with a ranged request.
+    for (int attempt = 0; attempt < RESUME_ATTEMPTS; attempt++) {
+      try (InputStream in = offset > 0 ? openResuming(source, p, offset, md, part) : source.open(p.location());
+          OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        feed(in, md, out);
+      } catch (java.io.FileNotFoundException e) {
+        throw new RpmDownloadException("could not download " + p.nevra() + ": " + where(source, p)
+            + " not found (stale metadata?)");
+      } catch (IOException e) {
+        if (attempt == RESUME_ATTEMPTS - 1) {
+          throw e;
+        }
+      }
+      offset = Files.size(part);
+      if (p.size() <= 0 || offset >= p.size()) {
+        break;
+      }
     }
     String actual = HexFormat.of().formatHex(md.digest());
     if (!actual.equals(expected)) {
       Files.deleteIfExists(part);
-      throw new RpmDownloadException("could not download " + p.nevra() + " from " + source.describe() + "/"
-          + p.location() + ": sha256 mismatch (expected " + expected + ", got " + actual + ")");
+      throw new RpmDownloadException("could not download " + p.nevra() + " from " + where(source, p)
+          + ": sha256 mismatch (expected " + expected + ", got " + actual + ")");
     }
     verifier.verify(part, p);
     Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -120,6 +135,11 @@ public final class RpmDownloader {
       Files.write(part, new byte[0]);
       return source.open(p.location());
     }
+  }
+
+  private static String where(RepoSource source, RpmPackage p) {
+    String base = source.describe();
+    return base + (base.endsWith("/") ? "" : "/") + p.location();
   }
 
   private static void feed(InputStream in, MessageDigest md, OutputStream out) throws IOException {

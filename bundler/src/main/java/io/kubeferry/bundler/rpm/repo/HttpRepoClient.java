@@ -67,7 +67,9 @@ public final class HttpRepoClient {
         last = e instanceof java.net.ConnectException
             ? new IOException("cannot connect to " + uri + " (" + e.getMessage() + ")", e) : e;
       }
-      sleep(attempt);
+      if (attempt < ATTEMPTS) {
+        sleep(attempt);
+      }
     }
     throw last;
   }
