@@ -29,8 +29,11 @@ public final class DnfOracle {
     this.arch = arch;
   }
 
-  /** The NEVRAs ({@code name-[epoch:]version-release.arch}) dnf would install for the specs. */
-  public Set<String> install(List<String> specs) throws IOException, InterruptedException {
+  /**
+   * The NEVRAs ({@code name-[epoch:]version-release.arch}) dnf would install for the specs; empty when dnf
+   * reports the request as unsatisfiable.
+   */
+  public java.util.Optional<Set<String>> install(List<String> specs) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("dnf", "--setopt=reposdir=/dev/null", "--releasever=9",
         "--installroot=" + work.resolve("root"), "--setopt=cachedir=" + work.resolve("cache"),
         "--setopt=install_weak_deps=False", "--forcearch=" + arch, "--setopt=keepcache=0",
@@ -52,7 +55,10 @@ public final class DnfOracle {
     p.waitFor();
     Files.writeString(work.resolve("dnf-" + String.join("_", specs).replaceAll("[^A-Za-z0-9._-]", "_")
         .substring(0, Math.min(60, String.join("_", specs).length())) + ".txt"), out);
-    return parse(out);
+    if (!out.contains("Transaction Summary") && out.contains("\nError: ")) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(parse(out));
   }
 
   /** Parses dnf's transaction table (wrapped lines included): the token before an arch is the name. */
