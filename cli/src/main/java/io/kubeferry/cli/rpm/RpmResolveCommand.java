@@ -3,6 +3,7 @@ package io.kubeferry.cli.rpm;
 import io.kubeferry.bundler.rpm.lock.RpmsLock;
 import io.kubeferry.bundler.rpm.profile.BaseOsProfile;
 import io.kubeferry.bundler.rpm.repo.HttpRepoClient;
+import io.kubeferry.bundler.rpm.repo.MetadataCache;
 import io.kubeferry.bundler.rpm.repo.RepoConfig;
 import io.kubeferry.bundler.rpm.repo.RepoReader;
 import io.kubeferry.bundler.rpm.repo.Repository;
@@ -56,6 +57,14 @@ public final class RpmResolveCommand implements Callable<Integer> {
     Path verify;
   }
 
+  @Option(names = "--cache", paramLabel = "DIR",
+      description = "Cache directory shared with rebuilds (parsed repodata in DIR/repodata)."
+          + " Default: $XDG_CACHE_HOME/kubeferry or ~/.cache/kubeferry.")
+  Path cache;
+
+  @Option(names = "--no-cache", description = "Parse the repository metadata again, ignoring the cache.")
+  boolean noCache;
+
   @Option(names = "--k8s", paramLabel = "VERSION", description = "Kubernetes version the lock entry is for.")
   String k8s;
 
@@ -80,7 +89,9 @@ public final class RpmResolveCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     List<Spec> parsed = specs.stream().map(Spec::new).toList();
-    RepoReader reader = new RepoReader(HttpRepoClient.defaults());
+    MetadataCache metadata = noCache ? null
+        : cache == null ? MetadataCache.defaultCache() : new MetadataCache(cache.resolve("repodata"));
+    RepoReader reader = new RepoReader(HttpRepoClient.defaults(), metadata);
     List<Repository> read = new ArrayList<>();
     for (RepoConfig c : repos.configs(spec.commandLine())) {
       read.add(reader.read(c));

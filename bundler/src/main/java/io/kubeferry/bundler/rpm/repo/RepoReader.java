@@ -16,26 +16,30 @@ import java.util.Set;
 public final class RepoReader {
   private static final int MAX_REPOMD = 16 << 20;
   private final HttpRepoClient http;
+  private final MetadataCache cache;
 
+  /** A reader without a metadata cache: every read parses the XML. */
   public RepoReader(HttpRepoClient http) {
+    this(http, null);
+  }
+
+  /** A reader that reuses parsed metadata from {@code cache} (may be null) when repomd.xml is unchanged. */
+  public RepoReader(HttpRepoClient http, MetadataCache cache) {
     this.http = http;
+    this.cache = cache;
   }
 
   /** Reads one repository; every failure is one {@link RepoException} naming the repository and the file. */
   public Repository read(RepoConfig config) throws RepoException {
     RepoSource source = RepoSource.of(config.location(), http);
     String where = "repository " + config.id() + " (" + source.describe() + ")";
-    RepoMd repomd = readRepomd(config, source, where);
+    byte[][] raw = new byte[1][];
+    RepoMd repomd = readRepomd(config, source, where, raw);
     RepoMd.Entry primary = repomd.entry("primary").orElseThrow();
-    List<RpmPackage> packages = new ArrayList<>();
-    PrimaryParser parser = new PrimaryParser(config.id());
-    withVerifiedStream(source, primary, where, in -> parser.parse(in, where + " " + primary.location(),
-        packages::add));
-    Optional<RepoMd.Entry> modules = repomd.entry("modules");
-    if (modules.isPresent()) {
-      Set<String>[] hidden = new Set[1];
-      withVerifiedStream(source, modules.get(), where, in -> hidden[0] = ModuleFilter.hiddenArtifacts(in));
-      packages.removeIf(p -> hidden[0].contains(ModuleFilter.artifactName(p)));
+    Optional<List<RpmPackage>> cached = cache == null ? Optional.empty() : cache.load(raw[0], config.id());
+    List<RpmPackage> packages = cached.isPresent() ? cached.get() : parsePrimary(config, source, where, repomd);
+    if (cache != null && cached.isEmpty()) {
+      cache.store(raw[0], packages);
     }
     Optional<RepoMd.Entry> filelists = repomd.entry("filelists");
     Repository.FilelistsLoader loader = paths -> {
@@ -51,7 +55,24 @@ public final class RepoReader {
     return new Repository(config.id(), config.priority(), packages, loader);
   }
 
-  private RepoMd readRepomd(RepoConfig config, RepoSource source, String where) throws RepoException {
+  private static List<RpmPackage> parsePrimary(RepoConfig config, RepoSource source, String where, RepoMd repomd)
+      throws RepoException {
+    RepoMd.Entry primary = repomd.entry("primary").orElseThrow();
+    List<RpmPackage> packages = new ArrayList<>();
+    PrimaryParser parser = new PrimaryParser(config.id());
+    withVerifiedStream(source, primary, where, in -> parser.parse(in, where + " " + primary.location(),
+        packages::add));
+    Optional<RepoMd.Entry> modules = repomd.entry("modules");
+    if (modules.isPresent()) {
+      Set<String>[] hidden = new Set[1];
+      withVerifiedStream(source, modules.get(), where, in -> hidden[0] = ModuleFilter.hiddenArtifacts(in));
+      packages.removeIf(p -> hidden[0].contains(ModuleFilter.artifactName(p)));
+    }
+    return packages;
+  }
+
+  private RepoMd readRepomd(RepoConfig config, RepoSource source, String where, byte[][] raw)
+      throws RepoException {
     byte[] xml;
     try (InputStream in = source.open("repodata/repomd.xml")) {
       xml = in.readNBytes(MAX_REPOMD + 1);
@@ -80,6 +101,7 @@ public final class RepoReader {
       }
       config.verifier().verify(xml, sig, where);
     }
+    raw[0] = xml;
     return RepoMd.parse(xml, where + " repomd.xml");
   }
 
