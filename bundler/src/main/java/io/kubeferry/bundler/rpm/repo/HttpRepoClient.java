@@ -17,13 +17,22 @@ import java.util.Optional;
  */
 public final class HttpRepoClient {
   private static final int ATTEMPTS = 3;
-  private final HttpClient client;
+  private final Duration connectTimeout;
   private final Duration requestTimeout;
+  private HttpClient client;
 
   public HttpRepoClient(Duration connectTimeout, Duration requestTimeout) {
-    this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    this.connectTimeout = connectTimeout;
     this.requestTimeout = requestTimeout;
+  }
+
+  /** Created on first use: building a JDK HttpClient costs ~0.1 s that local repositories never need. */
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL)
+          .build();
+    }
+    return client;
   }
 
   /** A client with 10 s connect and 5 min request timeouts. */
@@ -43,7 +52,7 @@ public final class HttpRepoClient {
         b.header("Range", "bytes=" + offset + "-");
       }
       try {
-        HttpResponse<InputStream> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> resp = client().send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
         int code = resp.statusCode();
         if (code == 404 || code == 410) {
           resp.body().close();

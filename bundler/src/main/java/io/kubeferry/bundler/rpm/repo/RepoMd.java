@@ -4,9 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * The parsed {@code repodata/repomd.xml}: for each metadata type (primary, filelists, modules, ...) where the file
@@ -35,55 +32,37 @@ public record RepoMd(Map<String, Entry> entries) {
   public static RepoMd parse(byte[] xml, String source) throws RepoException {
     Map<String, Entry> entries = new LinkedHashMap<>();
     try {
-      XMLStreamReader r = SecureXml.reader(new ByteArrayInputStream(xml));
+      XmlScanner x = new XmlScanner(new ByteArrayInputStream(xml), source);
       String type = null;
       String location = null;
       String checksum = null;
       String open = null;
       long size = -1;
-      String pendingAlgo = null;
-      String element = null;
-      StringBuilder text = new StringBuilder();
-      while (r.hasNext()) {
-        int ev = r.next();
-        if (ev == XMLStreamConstants.DTD) {
-          throw new RepoException("could not read " + source + ": DOCTYPE is not allowed in repository metadata");
-        }
-        if (ev == XMLStreamConstants.START_ELEMENT) {
-          element = r.getLocalName();
-          text.setLength(0);
-          switch (element) {
+      for (int ev = x.next(); ev != XmlScanner.EOF; ev = x.next()) {
+        String el = x.name();
+        if (ev == XmlScanner.START) {
+          switch (el) {
             case "data" -> {
-              type = r.getAttributeValue(null, "type");
+              type = x.attr("type");
               location = checksum = open = null;
               size = -1;
             }
-            case "location" -> location = r.getAttributeValue(null, "href");
-            case "checksum", "open-checksum" -> pendingAlgo = r.getAttributeValue(null, "type");
+            case "location" -> location = x.attr("href");
+            case "checksum" -> checksum = normalizeAlgo(x.attr("type")) + ":" + x.text().trim();
+            case "open-checksum" -> open = normalizeAlgo(x.attr("type")) + ":" + x.text().trim();
+            case "size" -> size = parseLong(x.text().trim());
             default -> { }
           }
-        } else if (ev == XMLStreamConstants.CHARACTERS) {
-          text.append(r.getText());
-        } else if (ev == XMLStreamConstants.END_ELEMENT) {
-          String name = r.getLocalName();
-          switch (name) {
-            case "checksum" -> checksum = normalizeAlgo(pendingAlgo) + ":" + text.toString().trim();
-            case "open-checksum" -> open = normalizeAlgo(pendingAlgo) + ":" + text.toString().trim();
-            case "size" -> size = parseLong(text.toString().trim());
-            case "data" -> {
-              if (type == null || location == null || checksum == null) {
-                throw new RepoException("could not read " + source + ": a <data> element lacks type, location"
-                    + " or checksum");
-              }
-              entries.put(type, new Entry(type, location, checksum, open, size));
-            }
-            default -> { }
+        } else if (el.equals("data")) {
+          if (type == null || location == null || checksum == null) {
+            throw new RepoException("could not read " + source + ": a <data> element lacks type, location"
+                + " or checksum");
           }
-          text.setLength(0);
+          entries.put(type, new Entry(type, location, checksum, open, size));
         }
       }
-    } catch (XMLStreamException e) {
-      throw new RepoException("could not read " + source + ": malformed XML: " + e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new RepoException("could not read " + source + ": " + e.getMessage(), e);
     }
     if (!entries.containsKey("primary")) {
       throw new RepoException("could not read " + source + ": no primary metadata listed");
