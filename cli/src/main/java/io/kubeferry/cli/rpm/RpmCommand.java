@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "rpm",
     mixinStandardHelpOptions = true,
-    description = "RPM repository tools (work without createrepo, Python or a target-OS container).",
-    subcommands = {RpmIndexCommand.class})
+    description = "RPM closure and yum repository tools (no createrepo, Python or target-OS container needed).",
+    subcommands = {RpmIndexCommand.class, RpmResolveCommand.class})
 public final class RpmCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
