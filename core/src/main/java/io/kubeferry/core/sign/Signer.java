@@ -145,6 +145,16 @@ public final class Signer {
    * creation is moved to the key's creation (gpg rejects signatures older than their key).
    */
   public byte[] signArmored(InputStream data, Instant time) throws IOException, SigningException {
+    SigningSink sink = newSink(time);
+    data.transferTo(sink);
+    return sink.signatureArmored();
+  }
+
+  /**
+   * A sink that signs everything written to it, for signing a tarball while it is written. Call
+   * {@link SigningSink#signatureArmored()} once at the end. Not thread-safe.
+   */
+  public SigningSink newSink(Instant time) throws SigningException {
     Date created = Date.from(time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     if (created.before(publicKey.getCreationTime())) {
       created = publicKey.getCreationTime();
@@ -160,14 +170,40 @@ public final class Signer {
       PGPSignatureSubpacketGenerator unhashed = new PGPSignatureSubpacketGenerator();
       unhashed.setIssuerKeyID(false, publicKey.getKeyID());
       gen.setUnhashedSubpackets(unhashed.generate());
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = data.read(buf)) > 0; ) {
-        gen.update(buf, 0, n);
-      }
-      PGPSignature sig = gen.generate();
-      return Armor.armor(sig::encode).getBytes(StandardCharsets.US_ASCII);
+      return new SigningSink(gen, fingerprint);
     } catch (PGPException e) {
       throw new SigningException("could not sign with key " + fingerprint + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** See {@link #newSink}. */
+  public static final class SigningSink extends java.io.OutputStream {
+    private final PGPSignatureGenerator gen;
+    private final Fingerprint fingerprint;
+
+    private SigningSink(PGPSignatureGenerator gen, Fingerprint fingerprint) {
+      this.gen = gen;
+      this.fingerprint = fingerprint;
+    }
+
+    @Override
+    public void write(int b) {
+      gen.update((byte) b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      gen.update(b, off, len);
+    }
+
+    /** The detached armored signature of everything written. */
+    public byte[] signatureArmored() throws SigningException {
+      try {
+        PGPSignature sig = gen.generate();
+        return Armor.armor(sig::encode).getBytes(StandardCharsets.US_ASCII);
+      } catch (PGPException e) {
+        throw new SigningException("could not sign with key " + fingerprint + ": " + e.getMessage(), e);
+      }
     }
   }
 
