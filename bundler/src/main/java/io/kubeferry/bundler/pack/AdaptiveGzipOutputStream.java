@@ -31,8 +31,17 @@ final class AdaptiveGzipOutputStream extends OutputStream {
   }
 
   /** Store (level 0) or compress (the normal level) what is written from now on. */
-  void store(boolean store) {
+  void store(boolean store) throws IOException {
     deflater.setLevel(store ? Deflater.NO_COMPRESSION : normalLevel);
+    // The JDK applies a new level inside the next deflate() call, after setInput: without this empty call the
+    // next chunk would still be compressed at the old level. With no input, it only flushes what is pending.
+    deflater.setInput(new byte[0]);
+    for (int n = 1; n > 0; ) {
+      n = deflater.deflate(buf, 0, buf.length, Deflater.NO_FLUSH);
+      if (n > 0) {
+        out.write(buf, 0, n);
+      }
+    }
   }
 
   @Override

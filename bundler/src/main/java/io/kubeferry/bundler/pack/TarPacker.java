@@ -44,7 +44,8 @@ public final class TarPacker {
         compressed = z;
       }
       BufferedOutputStream buffered = new BufferedOutputStream(compressed, 1 << 20);
-      try (TarArchiveOutputStream tar = new TarArchiveOutputStream(buffered, "UTF-8")) {
+      // 512-byte blocks: data reaches the deflater promptly, so level switches land at entry boundaries.
+      try (TarArchiveOutputStream tar = new TarArchiveOutputStream(buffered, 512, "UTF-8")) {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         tar.setAddPaxHeadersForNonAsciiNames(true);

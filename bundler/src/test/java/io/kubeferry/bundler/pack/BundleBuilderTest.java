@@ -9,49 +9,30 @@ import io.kubeferry.core.bundle.ArchiveLimits;
 import io.kubeferry.core.bundle.BundleLayout;
 import io.kubeferry.core.bundle.BundleVerifier;
 import io.kubeferry.core.bundle.VerificationResult;
-import io.kubeferry.core.sign.GeneratedKey;
-import io.kubeferry.core.sign.KeyGenOptions;
-import io.kubeferry.core.sign.KeyGenerator;
-import io.kubeferry.core.sign.KeyType;
 import io.kubeferry.core.sign.SignatureVerifier;
 import io.kubeferry.core.sign.Signer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BundleBuilderTest {
-  @TempDir static Path fixtures;
-  static Signer signer;
-  static SignatureVerifier trusted;
-  static Path layout;
-  static Path repo;
-  static Path templates;
-  static ContentSources.Installer installer;
-
   @TempDir Path out;
+  private TestContent c;
+  private SignatureVerifier trusted;
+  private Signer signer;
 
-  @BeforeAll
-  static void content() throws Exception {
-    GeneratedKey key = KeyGenerator.generate(KeyGenOptions.of(KeyType.ED25519));
-    signer = Signer.fromBytes(key.secretKeyArmored().getBytes(StandardCharsets.US_ASCII), null, "test key");
-    trusted = SignatureVerifier.fromBytes(key.publicKeyArmored().getBytes(StandardCharsets.US_ASCII), "test pub");
-    layout = Fixtures.ociLayout(fixtures, "pause:3.6");
-    repo = Fixtures.yumRepo(fixtures);
-    templates = Fixtures.templates(fixtures);
-    installer = Fixtures.installer(fixtures);
+  @BeforeEach
+  void content() throws Exception {
+    c = TestContent.get();
+    trusted = c.trusted;
+    signer = c.signer;
   }
 
-  static BuildOptions options(Path output, PackOptions pack) {
-    return new BuildOptions("1.23.1", List.of("el7"), List.of("amd64"), () -> layout, () -> repo, templates,
-        installer, fixtures.resolve("locks"), signer, output, pack, null);
-  }
-
-  static BuildResult build(Path output, PackOptions pack) throws Exception {
-    return new BundleBuilder().build(options(output, pack));
+  private BuildResult build(Path output, PackOptions pack) throws Exception {
+    return c.build(output, pack);
   }
 
   @Test

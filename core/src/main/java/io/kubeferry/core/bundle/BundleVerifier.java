@@ -68,20 +68,24 @@ public final class BundleVerifier {
           + ": a bundle is only trusted with its detached signature next to it");
     }
     SignatureVerifier.Check outer = trusted.start(Files.readAllBytes(sigFile), sigFile.getFileName().toString());
-    ManifestCheck manifest;
-    Checklist list;
+    ManifestCheck manifest = null;
+    Checklist list = null;
     try (InputStream raw = new SigningTee(parts.open(), outer);
         SafeTarReader reader = new SafeTarReader(raw, parts.toString(), limits)) {
       try {
-        manifest = readHead(reader);
+        manifest = readHead(reader, staging);
         list = new Checklist(manifest.manifest());
         readFiles(reader, list, staging);
         reader.drain();
-        raw.transferTo(OutputStream.nullOutputStream());
       } catch (EOFException | ZipException e) {
-        throw new IntegrityException(parts.toString(), "bundle " + parts + " is truncated or corrupt ("
-            + e.getMessage() + "): a part is missing, short or damaged");
+        String problem = "bundle " + parts + " is truncated or corrupt (" + e.getMessage()
+            + "): a part is missing, short or damaged";
+        if (list == null) {
+          throw new IntegrityException(parts.toString(), problem);
+        }
+        list.problem(parts.toString(), problem); // still report the files found damaged before this point
       }
+      raw.transferTo(OutputStream.nullOutputStream()); // the outer signature covers every byte
     }
     list.finish();
     VerifiedSignature outerSig = null;
@@ -95,11 +99,16 @@ public final class BundleVerifier {
         list.matched(), list.bytes());
   }
 
-  private ManifestCheck readHead(SafeTarReader reader)
+  private ManifestCheck readHead(SafeTarReader reader, Path staging)
       throws IOException, IntegrityException, BundleFormatException {
     byte[] manifest = readSmall(reader, BundleLayout.MANIFEST);
     byte[] signature = readSmall(reader, BundleLayout.MANIFEST_SIGNATURE);
-    return ManifestCheck.of(trusted, manifest, signature);
+    ManifestCheck check = ManifestCheck.of(trusted, manifest, signature);
+    if (staging != null) { // an unpacked bundle carries its root of trust, so it can be verified again later
+      Files.write(staging.resolve(BundleLayout.MANIFEST), manifest);
+      Files.write(staging.resolve(BundleLayout.MANIFEST_SIGNATURE), signature);
+    }
+    return check;
   }
 
   private static byte[] readSmall(SafeTarReader reader, String expected) throws IOException, IntegrityException {

@@ -14,7 +14,8 @@ record ManifestCheck(BundleManifest manifest, VerifiedSignature signature) {
       throws IntegrityException, BundleFormatException {
     VerifiedSignature sig;
     try {
-      sig = trusted.verify(new ByteArrayInputStream(manifest), signature, BundleLayout.MANIFEST);
+      sig = trusted.verify(new ByteArrayInputStream(manifest), signature,
+          BundleLayout.MANIFEST + " (signature " + BundleLayout.MANIFEST_SIGNATURE + ")");
     } catch (IOException e) {
       throw new IllegalStateException(e); // in memory
     }
