@@ -83,4 +83,35 @@ class BundleBuilderTest {
     VerificationResult v = new BundleVerifier(trusted, ArchiveLimits.defaults()).verify(split.tarball());
     assertTrue(v.source().contains("parts"), v.source());
   }
+
+  @Test
+  void realGpgVerifiesTheTarballAndStockToolsReadTheUnpackedContent() throws Exception {
+    BuildResult a = build(out.resolve("k.tgz"), PackOptions.defaults());
+    Path home = Files.createDirectories(out.resolve("gnupg"));
+    Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    Path pub = Files.writeString(out.resolve("pub.asc"), c.key.publicKeyArmored());
+    try {
+      Fixtures.run(out, "gpg", "--homedir", home.toString(), "--batch", "--import", pub.toString());
+      String gpg = Fixtures.run(out, "gpg", "--homedir", home.toString(), "--batch", "--status-fd", "1", "--verify",
+          a.signature().toString(), a.tarball().toString());
+      assertTrue(gpg.contains("[GNUPG:] VALIDSIG " + signer.fingerprint()), gpg);
+    } finally {
+      Fixtures.run(out, "gpgconf", "--homedir", home.toString(), "--kill", "all");
+    }
+
+    Path dir = out.resolve("unpacked");
+    new BundleVerifier(trusted, ArchiveLimits.defaults()).extract(a.tarball(), dir);
+    String inspect = Fixtures.run(out, "skopeo", "inspect", "--raw", "oci:" + dir.resolve("images") + ":pause:3.6");
+    assertTrue(inspect.contains("application/vnd.oci.image.manifest.v1+json"), inspect);
+    String config = Fixtures.run(out, "skopeo", "inspect", "--config",
+        "oci:" + dir.resolve("images") + ":pause:3.6");
+    assertTrue(config.contains("\"architecture\": \"amd64\""), config);
+
+    String dnf = Fixtures.run(out, "dnf", "-q", "--repofrompath=kf,file://" + dir.resolve("repo"), "--repo=kf",
+        "--setopt=kf.gpgcheck=0", "--installroot=" + out.resolve("root"), "--releasever=7",
+        "--setopt=cachedir=" + out.resolve("cache"), "repoquery", "--available");
+    assertEquals(List.of("kf-test-a-0:1.0-1.noarch", "kf-test-b-2:1.0-1.noarch"), dnf.lines().sorted().toList());
+    assertTrue(Files.isExecutable(dir.resolve(BundleLayout.INSTALLER_LAUNCHER)));
+    assertTrue(Files.isExecutable(dir.resolve(BundleLayout.INSTALLER_RUNTIME + "bin/java")));
+  }
 }
