@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import io.kubeferry.cli.bundle.BundleCommand;
+import io.kubeferry.cli.keygen.KeygenCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +17,7 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = KubeferryCommand.Version.class,
     description = "Carries a kubeadm Kubernetes cluster across an air gap.",
-    subcommands = {AutoComplete.GenerateCompletion.class})
+    subcommands = {AutoComplete.GenerateCompletion.class, BundleCommand.class, KeygenCommand.class})
 public final class KubeferryCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

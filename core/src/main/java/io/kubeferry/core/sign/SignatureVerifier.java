@@ -96,6 +96,15 @@ public final class SignatureVerifier {
     return check.verify();
   }
 
+  /**
+   * The fingerprint the signature names as its issuer (unverified, for display), or null when it names only a key id.
+   */
+  public static Fingerprint issuer(byte[] signature) throws IntegrityException {
+    PGPSignature sig = parse(signature, "signature");
+    var fp = sig.getHashedSubPackets() == null ? null : sig.getHashedSubPackets().getIssuerFingerprint();
+    return fp == null || fp.getKeyVersion() != 4 ? null : Fingerprint.of(fp.getFingerprint());
+  }
+
   private static PGPSignature parse(byte[] signature, String subject) throws IntegrityException {
     List<PGPSignature> found = new ArrayList<>();
     try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(signature))) {
