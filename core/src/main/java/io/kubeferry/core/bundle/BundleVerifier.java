@@ -5,7 +5,6 @@ import io.kubeferry.core.IntegrityException;
 import io.kubeferry.core.sign.SignatureVerifier;
 import io.kubeferry.core.sign.VerifiedSignature;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -70,7 +69,7 @@ public final class BundleVerifier {
     SignatureVerifier.Check outer = trusted.start(Files.readAllBytes(sigFile), sigFile.getFileName().toString());
     ManifestCheck manifest = null;
     Checklist list = null;
-    try (InputStream raw = new SigningTee(parts.open(), outer);
+    try (InputStream raw = new ReadAheadInputStream(parts.open(), outer::update);
         SafeTarReader reader = new SafeTarReader(raw, parts.toString(), limits)) {
       try {
         manifest = readHead(reader, staging);
@@ -160,35 +159,4 @@ public final class BundleVerifier {
     Files.createDirectories(file.getParent());
     return file;
   }
-
-  /** Feeds every raw byte read to the outer signature check. */
-  private static final class SigningTee extends FilterInputStream {
-    private final SignatureVerifier.Check check;
-
-    SigningTee(InputStream in, SignatureVerifier.Check check) {
-      super(in);
-      this.check = check;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = in.read(b, off, len);
-      if (n > 0) {
-        check.update(b, off, n);
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      return read(new byte[(int) Math.min(n, 8192)], 0, (int) Math.min(n, 8192));
-    }
-  }
-
 }

@@ -19,7 +19,7 @@ import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
-import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider;
 
 /**
  * Verifies detached OpenPGP signatures (armored or binary) against one trusted public key certificate, as made by
@@ -78,7 +78,7 @@ public final class SignatureVerifier {
       throw new IntegrityException(subject, "signature of " + subject + " uses a weak hash (MD5/SHA-1)");
     }
     try {
-      sig.init(new BcPGPContentVerifierBuilderProvider(), key);
+      sig.init(new JcaPGPContentVerifierBuilderProvider(), key);
     } catch (PGPException e) {
       throw new IntegrityException(subject, "could not check signature of " + subject + ": " + e.getMessage(), e);
     }

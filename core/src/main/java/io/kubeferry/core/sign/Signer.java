@@ -25,7 +25,7 @@ import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
-import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 
 /**
@@ -161,7 +161,7 @@ public final class Signer {
     }
     try {
       PGPSignatureGenerator gen = new PGPSignatureGenerator(
-          new BcPGPContentSignerBuilder(publicKey.getAlgorithm(), HashAlgorithmTags.SHA256), publicKey);
+          new JcaPGPContentSignerBuilder(publicKey.getAlgorithm(), HashAlgorithmTags.SHA256), publicKey);
       gen.init(PGPSignature.BINARY_DOCUMENT, privateKey);
       PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
       hashed.setSignatureCreationTime(false, created);
