@@ -36,6 +36,8 @@ final class PartsOutputStream extends OutputStream {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     temps.add(tmp);
+    // createTempFile makes 0600 files; a bundle is meant to be copied around and read by others.
+    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     current = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
     inPart = 0;
   }

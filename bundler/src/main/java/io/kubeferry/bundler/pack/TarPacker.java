@@ -31,11 +31,11 @@ public final class TarPacker {
     MessageDigest sha = Digest.newSha256();
     boolean done = false;
     try {
-      OutputStream sink = new DigestOutputStream(new TeeStream(parts, tee), sha);
+      OutputStream sink = new WriteBehindOutputStream(new DigestOutputStream(new TeeStream(parts, tee), sha));
       AdaptiveGzipOutputStream gzip = null;
       OutputStream compressed;
       if (options.compression() == Compression.GZIP) {
-        gzip = new AdaptiveGzipOutputStream(sink, GZIP_LEVEL);
+        gzip = new AdaptiveGzipOutputStream(sink, GZIP_LEVEL, Math.max(1, Runtime.getRuntime().availableProcessors()));
         compressed = gzip;
       } else {
         ZstdOutputStream z = new ZstdOutputStream(sink, ZSTD_LEVEL);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /** Writes a file completely under a temporary name beside it, then renames it into place: never half-written. */
@@ -31,7 +32,8 @@ public final class AtomicFiles {
 
   /** Streams content to a temp file beside {@code target} and renames it over {@code target}. */
   public static void write(Path target, Writer writer) throws IOException {
-    write(target, writer, null);
+    // createTempFile makes 0600 files; published files are world-readable like any other.
+    write(target, writer, PosixFilePermissions.fromString("rw-r--r--"));
   }
 
   private static void write(Path target, Writer writer, Set<PosixFilePermission> perms) throws IOException {
