@@ -1,5 +1,6 @@
 package io.kubeferry.cli;
 
+import io.kubeferry.core.IntegrityException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -17,6 +18,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     cli.getErr().println("kubeferry: error: " + message);
     if ("1".equals(System.getenv("KUBEFERRY_DEBUG"))) {
       e.printStackTrace(cli.getErr());
+    }
+    if (e instanceof IntegrityException) {
+      return IntegrityException.EXIT_CODE;
     }
     return cli.getExitCodeExceptionMapper() != null
         ? cli.getExitCodeExceptionMapper().getExitCode(e)

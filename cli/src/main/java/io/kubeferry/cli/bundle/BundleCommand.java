@@ -1,12 +1,15 @@
 package io.kubeferry.cli.bundle;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code kubeferry bundle}: a plain parent; each bundle step is a subcommand registered in this list. */
-@Command(name = "bundle", mixinStandardHelpOptions = true, description = "Build and inspect air-gap bundles.",
-    subcommands = {BundleImagesCommand.class, BundleLockCommand.class})
+/** {@code kubeferry bundle}: build, verify and inspect bundles. */
+@Command(name = "bundle", mixinStandardHelpOptions = true,
+    description = "Build, verify and inspect air-gap bundles.",
+    subcommands = {BundleImagesCommand.class, BundleLockCommand.class, BundleVerifyCommand.class, BundleInspectCommand.class})
 public final class BundleCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {

@@ -1,0 +1,107 @@
+package io.kubeferry.cli.bundle;
+
+import io.kubeferry.core.bundle.BundleHead;
+import io.kubeferry.core.bundle.BundleLayout;
+import io.kubeferry.core.bundle.BundleManifest;
+import io.kubeferry.core.bundle.BundleManifestCodec;
+import io.kubeferry.core.bundle.FileEntry;
+import io.kubeferry.core.bundle.ImageEntry;
+import io.kubeferry.core.bundle.RpmEntry;
+import io.kubeferry.core.sign.Fingerprint;
+import io.kubeferry.core.sign.SignatureVerifier;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kubeferry bundle inspect}: what a bundle holds, read from its manifest only (fast). */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+    description = {"Show what a bundle holds: versions, images with sizes, RPMs, total size, signer.",
+        "Reads only the manifest at the start of the tarball. With --key the manifest signature is checked;",
+        "use 'bundle verify' to check every file."})
+public final class BundleInspectCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "BUNDLE", description = "x.tgz or x.tar.zst (or its parts)")
+  Path bundle;
+
+  @Option(names = "--key", paramLabel = "PUB.asc", description = "check the manifest signature with this key")
+  Path key;
+
+  @Option(names = "--json", description = "print JSON")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    BundleHead head = BundleHead.read(bundle);
+    String checked = "not checked (no --key)";
+    if (key != null) {
+      SignatureVerifier.fromFile(key).verify(new ByteArrayInputStream(head.manifest()), head.signature(),
+          BundleLayout.MANIFEST);
+      checked = "good";
+    }
+    BundleManifest m = BundleManifestCodec.read(head.manifest(), bundle + "!" + BundleLayout.MANIFEST);
+    Fingerprint issuer = SignatureVerifier.issuer(head.signature());
+    long rpmBytes = m.rpms().stream().mapToLong(RpmEntry::size).sum();
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.write(toMap(m, head, issuer, checked, rpmBytes)));
+      return 0;
+    }
+    out.println("bundle:      " + head.parts() + " (" + Sizes.human(head.parts().size()) + " compressed)");
+    out.println("format:      " + m.apiVersion());
+    out.println("kubernetes:  " + m.kubernetesVersion());
+    out.println("os:          " + String.join(", ", m.osProfiles()) + "   arch: " + String.join(", ", m.arches()));
+    out.println("signer:      " + (issuer == null ? m.signer() : issuer) + " (manifest signature " + checked + ")");
+    out.println("images:      " + m.images().size());
+    for (ImageEntry i : m.images()) {
+      out.printf("  %-60s %10s  %s%n", i.ref(), Sizes.human(i.size()),
+          String.join(",", i.platforms().stream().map(ImageEntry.Platform::platform).toList()));
+    }
+    out.println("rpms:        " + m.rpms().size() + " packages, " + Sizes.human(rpmBytes));
+    out.println("files:       " + m.files().size() + ", " + Sizes.human(m.totalSize()) + " uncompressed");
+    return 0;
+  }
+
+  private static Map<String, Object> toMap(BundleManifest m, BundleHead head, Fingerprint issuer, String checked,
+      long rpmBytes) throws java.io.IOException {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("bundle", head.parts().tarball().toString());
+    root.put("parts", head.parts().files().size());
+    root.put("compressedSize", head.parts().size());
+    root.put("apiVersion", m.apiVersion());
+    root.put("kubernetesVersion", m.kubernetesVersion());
+    root.put("osProfiles", m.osProfiles());
+    root.put("arches", m.arches());
+    root.put("signer", issuer == null ? m.signer() : issuer.hex());
+    root.put("manifestSignature", checked);
+    List<Object> images = new ArrayList<>();
+    for (ImageEntry i : m.images()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("ref", i.ref());
+      e.put("digest", i.digest().toString());
+      e.put("size", i.size());
+      e.put("platforms", i.platforms().stream().map(p -> (Object) Map.of("platform", p.platform(), "digest",
+          p.digest().toString())).toList());
+      images.add(e);
+    }
+    root.put("images", images);
+    Map<String, Object> rpms = new LinkedHashMap<>();
+    rpms.put("count", m.rpms().size());
+    rpms.put("size", rpmBytes);
+    rpms.put("packages", m.rpms().stream().map(r -> (Object) r.nevra().toString()).toList());
+    root.put("rpms", rpms);
+    root.put("files", m.files().size());
+    root.put("totalSize", m.files().stream().mapToLong(FileEntry::size).sum());
+    return root;
+  }
+}

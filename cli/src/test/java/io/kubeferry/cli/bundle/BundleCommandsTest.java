@@ -1,0 +1,96 @@
+package io.kubeferry.cli.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kubeferry.bundler.pack.BuildOptions;
+import io.kubeferry.bundler.pack.BundleBuilder;
+import io.kubeferry.bundler.pack.ContentSources;
+import io.kubeferry.bundler.pack.PackOptions;
+import io.kubeferry.cli.Main;
+import io.kubeferry.core.sign.GeneratedKey;
+import io.kubeferry.core.sign.Signer;
+import java.io.PrintWriter;
+import java.io.RandomAccessFile;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundleCommandsTest {
+  @TempDir Path dir;
+  private StringWriter out;
+  private StringWriter err;
+  private Path bundle;
+  private Path pub;
+
+  private int run(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  @BeforeEach
+  void keyAndBundle() throws Exception {
+    assertEquals(0, run("keygen", "-o", dir.resolve("keys").toString()), err.toString());
+    assertTrue(out.toString().matches("(?s)fingerprint: [0-9A-F]{40}\n.*"), out.toString());
+    pub = dir.resolve("keys/" + GeneratedKey.PUBLIC_FILE);
+    Signer signer = Signer.fromFile(dir.resolve("keys/" + GeneratedKey.SECRET_FILE), null);
+    Path templates = Files.createDirectories(dir.resolve("manifests/kubeadm"));
+    Files.writeString(templates.resolve("v1beta3.yaml"), "kind: ClusterConfiguration\n");
+    Path launcher = Files.writeString(dir.resolve("kubeferry"), "#!/bin/sh\n");
+    bundle = dir.resolve("out/k.tgz");
+    new BundleBuilder().build(new BuildOptions("1.23.1", List.of("el7"), List.of("amd64"), null, null,
+        dir.resolve("manifests"), new ContentSources.Installer(launcher, List.of(), null), null, signer, bundle,
+        PackOptions.defaults(), null));
+  }
+
+  @Test
+  void verifyPrintsWhatWasVerified() {
+    assertEquals(0, run("bundle", "verify", bundle.toString(), "--key", pub.toString()), err.toString());
+    assertTrue(out.toString().contains("tarball signature:  good"), out.toString());
+    assertTrue(out.toString().contains("every sha256 matches"), out.toString());
+  }
+
+  @Test
+  void tamperingExitsThreeNamingTheFile() throws Exception {
+    Path x = dir.resolve("x");
+    assertEquals(0, run("bundle", "verify", bundle.toString(), "--key", pub.toString(), "--extract", x.toString()));
+    Path template = x.resolve("manifests/kubeadm/v1beta3.yaml");
+    try (RandomAccessFile f = new RandomAccessFile(template.toFile(), "rw")) {
+      f.seek(0);
+      f.write('K');
+    }
+    assertEquals(3, run("bundle", "verify", x.toString(), "--key", pub.toString()));
+    assertTrue(err.toString().startsWith("kubeferry: error: ") && err.toString().contains(
+        "manifests/kubeadm/v1beta3.yaml: content does not match"), err.toString());
+    assertEquals(1, err.toString().lines().count(), err.toString());
+  }
+
+  @Test
+  void wrongKeyExitsThree() throws Exception {
+    assertEquals(0, run("keygen", "-o", dir.resolve("other").toString(), "--type", "ed25519"));
+    assertEquals(3, run("bundle", "verify", bundle.toString(), "--key",
+        dir.resolve("other/" + GeneratedKey.PUBLIC_FILE).toString()));
+    assertTrue(err.toString().contains("wrong key"), err.toString());
+  }
+
+  @Test
+  void inspectSummarisesAndPrintsJson() {
+    assertEquals(0, run("bundle", "inspect", bundle.toString(), "--key", pub.toString()), err.toString());
+    assertTrue(out.toString().contains("kubernetes:  1.23.1"), out.toString());
+    assertTrue(out.toString().contains("manifest signature good"), out.toString());
+    assertEquals(0, run("bundle", "inspect", bundle.toString(), "--json"), err.toString());
+    assertTrue(out.toString().contains("\"kubernetesVersion\": \"1.23.1\""), out.toString());
+    assertTrue(out.toString().contains("\"manifestSignature\": \"not checked (no --key)\""), out.toString());
+  }
+
+  @Test
+  void aMissingBundleIsOneClearLine() {
+    assertEquals(1, run("bundle", "verify", dir.resolve("nope.tgz").toString(), "--key", pub.toString()));
+    assertTrue(err.toString().contains("nope.tgz") && err.toString().contains("no such bundle"), err.toString());
+  }
+}
