@@ -1,0 +1,135 @@
+package io.kubeferry.installer.ssh.internal;
+
+import io.kubeferry.core.Digest;
+import io.kubeferry.installer.ssh.CommandResult;
+import io.kubeferry.installer.ssh.RemoteCommand;
+import io.kubeferry.installer.ssh.ShellQuote;
+import io.kubeferry.installer.ssh.SshException;
+import io.kubeferry.installer.ssh.SshException.Kind;
+import io.kubeferry.installer.ssh.SshListener;
+import io.kubeferry.installer.ssh.UploadResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import net.schmizz.sshj.sftp.FileAttributes;
+import net.schmizz.sshj.sftp.OpenMode;
+import net.schmizz.sshj.sftp.RemoteFile;
+import net.schmizz.sshj.sftp.SFTPClient;
+
+/**
+ * Uploads one file so that it either ends complete and verified or not at all: data goes to {@code <path>.part}
+ * (appended from its current size when an earlier upload was cut off), the far side's {@code sha256sum} must equal
+ * the local digest, then the part file is renamed into place. A file already there with the right digest is skipped.
+ */
+public final class SftpUploader {
+  private static final int BUFFER = 64 * 1024;
+  private static final long PROGRESS_STEP = 4L * 1024 * 1024;
+
+  private final HostConnection connection;
+  private final String host;
+  private final SshListener listener;
+
+  public SftpUploader(HostConnection connection, String host, SshListener listener) {
+    this.connection = connection;
+    this.host = host;
+    this.listener = listener;
+  }
+
+  public UploadResult upload(Path local, Digest digest, String remotePath) throws SshException {
+    long size;
+    try {
+      size = Files.size(local);
+    } catch (IOException e) {
+      throw new SshException(host, Kind.TRANSFER, "could not upload " + local + " to " + host + ": "
+          + e.getMessage());
+    }
+    if (digest.equals(remoteDigest(remotePath).orElse(null))) {
+      connection.log().event("upload " + remotePath + ": already present with " + digest);
+      return new UploadResult(host, remotePath, digest, size, true, 0, 0);
+    }
+    String part = remotePath + ".part";
+    long resumedFrom = send(local, size, part, remotePath);
+    Digest got = remoteDigest(part).orElse(null);
+    if (!digest.equals(got) && resumedFrom > 0) {
+      // The kept prefix was not ours (or was corrupted): start over once from byte 0.
+      connection.log().event("upload " + remotePath + ": resumed copy has " + got + ", restarting");
+      removeQuietly(part);
+      resumedFrom = send(local, size, part, remotePath);
+      got = remoteDigest(part).orElse(null);
+    }
+    if (!digest.equals(got)) {
+      removeQuietly(part);
+      throw new SshException(host, Kind.TRANSFER, "could not upload " + local + " to " + host + ":" + remotePath
+          + ": the far side has " + got + " but the file is " + digest);
+    }
+    check(RemoteCommand.user("mv -f " + ShellQuote.quote(part) + " " + ShellQuote.quote(remotePath)));
+    connection.log().event("upload " + remotePath + ": verified " + digest + " on the host");
+    return new UploadResult(host, remotePath, digest, size, false, resumedFrom, size - resumedFrom);
+  }
+
+  /** Sends the missing tail of {@code local} to {@code part}; returns the offset it resumed from. */
+  private long send(Path local, long size, String part, String remotePath) throws SshException {
+    String dir = remotePath.contains("/") ? remotePath.substring(0, remotePath.lastIndexOf('/')) : ".";
+    try (SFTPClient sftp = connection.sftp()) {
+      if (!dir.isEmpty()) {
+        sftp.mkdirs(dir);
+      }
+      FileAttributes existing = sftp.statExistence(part);
+      long offset = existing != null && existing.getSize() <= size ? existing.getSize() : 0;
+      Set<OpenMode> modes = offset > 0 ? EnumSet.of(OpenMode.WRITE)
+          : EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC);
+      connection.log().event("upload " + local.getFileName() + " -> " + remotePath + " (" + size + " bytes"
+          + (offset > 0 ? ", resuming at " + offset : "") + ")");
+      try (RemoteFile rf = sftp.open(part, modes);
+          OutputStream out = rf.new RemoteFileOutputStream(offset, 16);
+          InputStream in = Files.newInputStream(local)) {
+        in.skipNBytes(offset);
+        byte[] buf = new byte[BUFFER];
+        long sent = offset;
+        long nextReport = offset + PROGRESS_STEP;
+        int n;
+        while ((n = in.read(buf)) > 0) {
+          out.write(buf, 0, n);
+          sent += n;
+          if (sent >= nextReport || sent == size) {
+            listener.uploadProgress(host, remotePath, sent, size);
+            nextReport = sent + PROGRESS_STEP;
+          }
+        }
+        if (size == 0) {
+          listener.uploadProgress(host, remotePath, 0, 0);
+        }
+      }
+      return offset;
+    } catch (IOException e) {
+      connection.closeQuietly();
+      throw new SshException(host, Kind.TRANSFER, "could not upload " + local + " to " + host + ":" + remotePath
+          + ": " + HostConnection.describe(e) + " (re-run to resume)");
+    }
+  }
+
+  private java.util.Optional<Digest> remoteDigest(String path) throws SshException {
+    CommandResult r = connection.exec(RemoteCommand.user("sha256sum " + ShellQuote.quote(path) + " 2>/dev/null")
+        .withLabel("sha256sum " + path), false);
+    if (!r.ok() || r.stdout().length() < 64) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(Digest.sha256Hex(r.stdout().substring(0, 64)));
+  }
+
+  private void check(RemoteCommand c) throws SshException {
+    CommandResult r = connection.exec(c, false);
+    if (!r.ok()) {
+      throw new SshException(host, Kind.TRANSFER, "could not run '" + c.describe() + "' on " + host + ": "
+          + r.lastErrorLine());
+    }
+  }
+
+  private void removeQuietly(String part) throws SshException {
+    connection.exec(RemoteCommand.user("rm -f " + ShellQuote.quote(part)), false);
+  }
+}
