@@ -1,0 +1,120 @@
+package io.kubeferry.bundler.pack;
+
+import io.kubeferry.core.Digest;
+import io.kubeferry.core.bundle.BundleLayout;
+import io.kubeferry.core.bundle.FileEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * Gathers the bundle's files under their bundle paths (sorted, unique) and hashes them on all cores.
+ * Not thread-safe; used once per build.
+ */
+final class ContentCollector {
+  private final TreeMap<String, PackEntry> entries = new TreeMap<>();
+
+  /** Adds every regular file under {@code dir} (links followed) below {@code prefix}. */
+  void addTree(String prefix, Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new NoSuchFileException(dir.toString(), null, "not a directory (bundle part " + prefix + ")");
+    }
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    for (Path f : files) {
+      String rel = dir.relativize(f).toString().replace('\\', '/');
+      add(PackEntry.ofFile(prefix + rel, f, executable(f)));
+    }
+  }
+
+  void addFile(String path, Path file, boolean executable) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString(), null, "not a regular file (bundle path " + path + ")");
+    }
+    add(PackEntry.ofFile(path, file, executable));
+  }
+
+  void add(PackEntry e) {
+    if (entries.putIfAbsent(e.path(), e) != null) {
+      throw new IllegalArgumentException("two inputs give the same bundle path " + e.path());
+    }
+  }
+
+  /** All entries, sorted by bundle path. */
+  List<PackEntry> entries() {
+    return new ArrayList<>(entries.values());
+  }
+
+  long totalBytes() throws IOException {
+    long n = 0;
+    for (PackEntry e : entries.values()) {
+      n += e.file() != null ? Files.size(e.file()) : e.bytes().length;
+    }
+    return n;
+  }
+
+  /** sha256 and size of every entry, keyed by bundle path, hashed in parallel. */
+  Map<String, FileEntry> hash() throws IOException {
+    int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "kubeferry-hash");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Map<String, Future<FileEntry>> futures = new TreeMap<>();
+      for (PackEntry e : entries.values()) {
+        futures.put(e.path(), pool.submit(() -> hash(e)));
+      }
+      Map<String, FileEntry> out = new TreeMap<>();
+      for (Map.Entry<String, Future<FileEntry>> f : futures.entrySet()) {
+        out.put(f.getKey(), f.getValue().get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("hashing interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static FileEntry hash(PackEntry e) throws IOException {
+    if (e.bytes() != null) {
+      return new FileEntry(e.path(), Digest.sha256Of(e.bytes()), e.bytes().length, e.executable());
+    }
+    MessageDigest sha = Digest.newSha256();
+    byte[] buf = new byte[1 << 17];
+    long size = 0;
+    try (InputStream in = Files.newInputStream(e.file())) {
+      for (int n; (n = in.read(buf)) > 0; size += n) {
+        sha.update(buf, 0, n);
+      }
+    }
+    return new FileEntry(e.path(), Digest.sha256Hex(HexFormat.of().formatHex(sha.digest())), size, e.executable());
+  }
+
+  private static boolean executable(Path f) throws IOException {
+    return Files.getPosixFilePermissions(f).contains(PosixFilePermission.OWNER_EXECUTE);
+  }
+
+}
