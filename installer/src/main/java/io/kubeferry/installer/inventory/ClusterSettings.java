@@ -16,8 +16,8 @@ public record ClusterSettings(
     Runtime runtime,
     Firewalld firewalld) {
 
-  /** Container runtime; docker for Kubernetes up to 1.23, containerd from 1.24. */
-  public enum Runtime { DOCKER, CONTAINERD }
+  /** Container runtime; AUTO picks docker for Kubernetes up to 1.23 and containerd from 1.24. */
+  public enum Runtime { AUTO, DOCKER, CONTAINERD }
 
   /** What to do with firewalld when it runs: stop and disable it, open the role's ports, or leave it as is. */
   public enum Firewalld { DISABLE, OPEN_PORTS, LEAVE }

@@ -284,7 +284,7 @@ public final class InventoryParser {
       }
       ClusterSettings.Runtime runtime = c.string("runtime")
           .map(v -> enumValue(c, "runtime", v, ClusterSettings.Runtime.class))
-          .orElse(ClusterSettings.Runtime.DOCKER);
+          .orElse(ClusterSettings.Runtime.AUTO);
       ClusterSettings.Firewalld fw = c.string("firewalld")
           .map(v -> enumValue(c, "firewalld", v, ClusterSettings.Firewalld.class))
           .orElse(ClusterSettings.Firewalld.DISABLE);

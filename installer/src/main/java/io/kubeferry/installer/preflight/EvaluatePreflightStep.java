@@ -6,7 +6,7 @@ import io.kubeferry.installer.plan.Step;
 import io.kubeferry.installer.plan.StepContext;
 import io.kubeferry.installer.plan.StepException;
 import io.kubeferry.installer.plan.StepOutcome;
-import io.kubeferry.installer.source.InstallSource;
+import io.kubeferry.installer.source.SourceRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +20,11 @@ import java.util.function.Consumer;
  */
 public final class EvaluatePreflightStep implements Step {
   private final Inventory inventory;
-  private final InstallSource source;
+  private final SourceRef source;
   private final Set<String> ignored;
   private final Consumer<PreflightReport> sink;
 
-  public EvaluatePreflightStep(Inventory inventory, InstallSource source, Set<String> ignored,
+  public EvaluatePreflightStep(Inventory inventory, SourceRef source, Set<String> ignored,
       Consumer<PreflightReport> sink) {
     this.inventory = inventory;
     this.source = source;
@@ -60,8 +60,9 @@ public final class EvaluatePreflightStep implements Step {
       facts.put(h, ctx.state().get(GatherFactsStep.stateKey(h.name()), HostFacts.class)
           .orElseThrow(() -> new StepException("could not evaluate preflight: no facts from " + h.name())));
     }
+    var src = source.get();
     List<Finding> all = new ArrayList<>();
-    facts.forEach((h, f) -> all.addAll(PreflightChecks.forHost(h, f, source)));
+    facts.forEach((h, f) -> all.addAll(PreflightChecks.forHost(h, f, src)));
     all.addAll(PreflightChecks.acrossHosts(facts));
     PreflightReport report = new PreflightReport(all, ignored);
     sink.accept(report);

@@ -81,7 +81,7 @@ class InventoryParserTest {
     assertContains(p, "hosts[3].ssh.agent: ssh-agent authentication is not supported yet");
     assertContains(p, "roles.workers: unknown key (did you mean 'worker'?)");
     assertContains(p, "cluster.serviceSubnet: 10.96.0.0/12 overlaps podSubnet 10.96.0.0/16");
-    assertContains(p, "cluster.runtime: unknown value 'cri-o' (expected one of docker, containerd)");
+    assertContains(p, "cluster.runtime: unknown value 'cri-o' (expected one of auto, docker, containerd)");
     assertContains(p, "roles.etcd: topology ha-external-etcd needs an odd number of etcd hosts, at least 3, found 1");
     assertContains(p, "cluster.vip: topology ha-external-etcd needs cluster.vip");
     assertTrue(p.size() >= 9, "all problems in one report: " + p);
