@@ -69,7 +69,10 @@ public final class BundleSource {
     }
     List<String> pinned = new ArrayList<>();
     for (String name : PINNED) {
+      // kubeadm/kubelet/kubectl: exactly the bundle's Kubernetes version; others: the newest in the bundle.
+      boolean core = List.of("kubeadm", "kubelet", "kubectl").contains(name);
       m.rpms().stream().map(RpmEntry::nevra).filter(n -> n.name().equals(name))
+          .filter(n -> !core || n.version().equals(m.kubernetesVersion()))
           .max(Comparator.comparing(Nevra::evr))
           .ifPresent(n -> pinned.add(n.name() + "-" + n.version() + "-" + n.release()));
     }
