@@ -1,7 +1,8 @@
 package io.kubeferry.lab.node;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,11 +50,12 @@ final class LabLabels {
     return process.info().startInstant().map(java.time.Instant::toEpochMilli);
   }
 
-  private static String hostName() {
+  /** The kernel's host name: no DNS lookup (InetAddress.getLocalHost() can stall on a bad resolver). */
+  static String hostName() {
     try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "unknown";
+      return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+    } catch (IOException e) {
+      return System.getenv().getOrDefault("HOSTNAME", "unknown");
     }
   }
 }

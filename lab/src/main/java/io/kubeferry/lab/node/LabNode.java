@@ -2,7 +2,6 @@ package io.kubeferry.lab.node;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -128,15 +127,6 @@ public final class LabNode {
         "sh", publicKeyLine);
     if (!result.succeeded()) {
       throw new LabNodeException("could not install the client key on lab node " + hostname + ": " + result.output());
-    }
-  }
-
-  /** Removes the container, running or not. */
-  void remove() {
-    try {
-      docker.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
-    } catch (NotFoundException e) {
-      // already gone
     }
   }
 }

@@ -2,26 +2,17 @@ package io.kubeferry.lab.node;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.Volume;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.utility.DockerImageName;
 
 /**
  * N lab target nodes ({@code node1..nodeN} at 172.30.X.10, .11, ...) on their own internal Docker network,
@@ -43,19 +34,19 @@ public final class LabNodes implements AutoCloseable {
   private final String instance;
   private final LabNetwork network;
   private final List<LabNode> nodes;
-  private final Path dir;
   private final ClientKey clientKey;
   private final Duration startupTime;
+  private final LabTeardown teardown;
   private final Thread shutdownHook;
 
-  private LabNodes(String instance, LabNetwork network, List<LabNode> nodes, Path dir, ClientKey clientKey,
-      Duration startupTime, Thread shutdownHook) {
+  private LabNodes(String instance, LabNetwork network, List<LabNode> nodes, ClientKey clientKey,
+      Duration startupTime, LabTeardown teardown, Thread shutdownHook) {
     this.instance = instance;
     this.network = network;
     this.nodes = List.copyOf(nodes);
-    this.dir = dir;
     this.clientKey = clientKey;
     this.startupTime = startupTime;
+    this.teardown = teardown;
     this.shutdownHook = shutdownHook;
   }
 
@@ -83,21 +74,17 @@ public final class LabNodes implements AutoCloseable {
 
     String instance = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     Map<String, String> labels = LabLabels.forInstance(instance);
-    List<LabNode> nodes = new ArrayList<>();
-    Path dir = null;
-    LabNetwork network = null;
-    Thread hook = null;
+    LabTeardown teardown = new LabTeardown(docker, instance);
+    Thread hook = new Thread(teardown, "kubeferry-lab-nodes-cleanup");
+    Runtime.getRuntime().addShutdownHook(hook);
     try {
-      dir = Files.createTempDirectory("kubeferry-lab-nodes-");
+      Path dir = teardown.directory(Files.createTempDirectory("kubeferry-lab-nodes-"));
       ClientKey key = ClientKey.generate(dir, "kubeferry-lab-" + instance);
       Path knownHosts = dir.resolve("known_hosts");
-      network = LabNetwork.create(docker, NAME_PREFIX + instance, labels);
-      hook = cleanupHook(nodes, network, dir);
-      Runtime.getRuntime().addShutdownHook(hook);
-      // Create and start every container first so they boot in parallel, then wait for each.
-      for (int i = 0; i < n; i++) {
-        nodes.add(startContainer(docker, image, network, labels, instance, i, key, knownHosts));
-      }
+      LabNetwork network = teardown.network(LabNetwork.create(docker, NAME_PREFIX + instance, labels));
+      NodeContainers containers = new NodeContainers(docker, image, network, labels, NAME_PREFIX + instance + "-");
+      List<LabNode> nodes = containers.startAll(n, key.privateKey(), knownHosts);
+      // The containers boot in parallel; waiting for them one after the other costs no extra time.
       StringBuilder hosts = new StringBuilder();
       for (LabNode node : nodes) {
         node.authorize(key.publicKey());
@@ -107,43 +94,16 @@ public final class LabNodes implements AutoCloseable {
         }
       }
       writeAtomically(knownHosts, hosts.toString());
-      return new LabNodes(instance, network, nodes, dir, key, Duration.ofNanos(System.nanoTime() - began), hook);
+      Duration took = Duration.ofNanos(System.nanoTime() - began);
+      return new LabNodes(instance, network, nodes, key, took, teardown, hook);
     } catch (IOException | RuntimeException e) {
-      removeAll(nodes, network, dir);
-      if (hook != null) {
-        removeHook(hook);
-      }
+      teardown.run();
+      removeHook(hook);
       if (e instanceof LabNodeException labError) {
         throw labError;
       }
       throw new LabNodeException("could not start " + n + " lab nodes: " + e.getMessage(), e);
     }
-  }
-
-  private static LabNode startContainer(DockerClient docker, LabNodeImage image, LabNetwork network,
-      Map<String, String> labels, String instance, int index, ClientKey key, Path knownHosts) {
-    String hostname = "node" + (index + 1);
-    String name = NAME_PREFIX + instance + "-" + hostname;
-    String address = network.address(index);
-    @SuppressWarnings("resource") // closed through LabNode.remove(): Testcontainers' stop() would not keep the disk
-    GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image.name()))
-        .withImagePullPolicy(imageName -> false) // never pull: requireImage() checked it is local
-        .withNetwork(network)
-        .withNetworkAliases(hostname)
-        .withLabels(labels)
-        .withCreateContainerCmdModifier(cmd -> {
-          cmd.withName(name).withHostName(hostname).withIpv4Address(address)
-              // systemd halts cleanly on SIGRTMIN+3; on SIGTERM it would re-execute itself and time out.
-              .withStopSignal("SIGRTMIN+3");
-          cmd.getHostConfig()
-              .withCapAdd(Capability.SYS_ADMIN, Capability.NET_ADMIN)
-              .withTmpFs(Map.of("/run", "rw,nosuid,nodev,exec,mode=755", "/run/lock", "rw,nosuid,nodev,noexec"))
-              .withBinds(new Bind("/sys/fs/cgroup", new Volume("/sys/fs/cgroup"), AccessMode.rw))
-              // systemd manages its own subtree of the host hierarchy it sees mounted (cgroup v1 and v2).
-              .withCgroupnsMode("host");
-        });
-    container.start();
-    return new LabNode(docker, container.getContainerId(), name, hostname, address, key.privateKey(), knownHosts);
   }
 
   static void requireImage(DockerClient docker, LabNodeImage image) {
@@ -192,12 +152,8 @@ public final class LabNodes implements AutoCloseable {
   /** Removes the containers, the network and the key directory. Idempotent. */
   @Override
   public void close() {
-    removeAll(nodes, network, dir);
+    teardown.run();
     removeHook(shutdownHook);
-  }
-
-  private static Thread cleanupHook(List<LabNode> nodes, LabNetwork network, Path dir) {
-    return new Thread(() -> removeAll(nodes, network, dir), "kubeferry-lab-nodes-cleanup");
   }
 
   private static void removeHook(Thread hook) {
@@ -205,38 +161,6 @@ public final class LabNodes implements AutoCloseable {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException e) {
       // the JVM is already shutting down and runs the hook itself
-    }
-  }
-
-  private static synchronized void removeAll(List<LabNode> nodes, LabNetwork network, Path dir) {
-    RuntimeException first = null;
-    for (LabNode node : nodes) {
-      try {
-        node.remove();
-      } catch (RuntimeException e) {
-        first = first == null ? e : first;
-      }
-    }
-    if (network != null) {
-      try {
-        network.close();
-      } catch (RuntimeException e) {
-        first = first == null ? e : first;
-      }
-    }
-    if (dir != null) {
-      deleteTree(dir);
-    }
-    if (first != null) {
-      throw new LabNodeException("could not remove the lab nodes: " + first.getMessage(), first);
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // already gone or never created
     }
   }
 

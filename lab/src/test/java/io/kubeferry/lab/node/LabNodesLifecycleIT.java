@@ -39,7 +39,7 @@ class LabNodesLifecycleIT {
   void leftoversOfADeadProcessAreRemovedAndLiveOnesKept() throws Exception {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
-    String host = java.net.InetAddress.getLocalHost().getHostName();
+    String host = LabLabels.hostName();
     String suffix = Long.toHexString(System.nanoTime());
     String dead = "kubeferry-lab-stale-" + suffix;
     String live = "kubeferry-lab-live-" + suffix;
