@@ -15,7 +15,9 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = KubeferryCommand.Version.class,
     description = "Carries a kubeadm Kubernetes cluster across an air gap.",
-    subcommands = {AutoComplete.GenerateCompletion.class})
+    subcommands = {AutoComplete.GenerateCompletion.class,
+        io.kubeferry.cli.install.InstallCommand.class,
+        io.kubeferry.cli.install.PreflightCommand.class})
 public final class KubeferryCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -28,7 +28,7 @@ public record Plan(List<Phase> phases) {
       for (Map.Entry<Host, List<Step>> e : p.hostSteps().entrySet()) {
         Host h = e.getKey();
         sb.append("  ").append(h.name()).append(" [")
-            .append(h.roles().stream().sorted().map(Role::key).collect(Collectors.joining(",")))
+            .append(h.roles().stream().map(Role::key).sorted().collect(Collectors.joining(",")))
             .append("] ").append(h.ssh().user()).append('@').append(h.address()).append(':').append(h.ssh().port())
             .append('\n');
         int i = 1;
