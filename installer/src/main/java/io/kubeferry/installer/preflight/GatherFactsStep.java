@@ -7,7 +7,10 @@ import io.kubeferry.installer.plan.StepOutcome;
 import io.kubeferry.installer.ssh.CommandResult;
 import io.kubeferry.installer.ssh.RemoteCommand;
 
-/** Runs {@link FactsScript} on the host (read-only, as the SSH user) and stores the facts for the evaluation. */
+/**
+ * Runs {@link FactsScript} on the host (read-only; as root, because product_uuid is root-only) and stores the facts
+ * for the evaluation.
+ */
 public final class GatherFactsStep implements Step {
   public static String stateKey(String host) {
     return "facts/" + host;
@@ -36,7 +39,7 @@ public final class GatherFactsStep implements Step {
   @Override
   public StepOutcome run(StepContext ctx) throws StepException {
     long before = System.currentTimeMillis();
-    CommandResult r = ctx.check(RemoteCommand.user(FactsScript.script()).withLabel("gather preflight facts"));
+    CommandResult r = ctx.check(RemoteCommand.root(FactsScript.script()).withLabel("gather preflight facts"));
     long after = System.currentTimeMillis();
     HostFacts facts = FactsScript.parse(r.stdout(), before + (after - before) / 2);
     ctx.state().put(stateKey(ctx.requireHost().name()), facts);

@@ -52,7 +52,8 @@ public final class CopyRepoStep implements Step {
     if (marker.stdout().strip().equals(digest)) {
       return StepOutcome.noChange("repository already in place");
     }
-    String home = ctx.check(RemoteCommand.user("printf '%s' \"$HOME\"").withLabel("home directory")).stdout();
+    String home = ctx.check(RemoteCommand.user("printf '%s' \"$HOME\"").withLabel("home directory")).stdout()
+        .strip();
     String staged = home + "/.kubeferry/staging/repo-" + archive.digest().hex().substring(0, 16) + ".tar";
     UploadResult up;
     try {
