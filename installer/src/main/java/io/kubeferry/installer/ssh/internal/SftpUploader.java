@@ -53,22 +53,41 @@ public final class SftpUploader {
     }
     String part = remotePath + ".part";
     long resumedFrom = send(local, size, part, remotePath);
-    Digest got = remoteDigest(part).orElse(null);
-    if (!digest.equals(got) && resumedFrom > 0) {
+    boolean ok = verifyAndMove(part, remotePath, digest);
+    if (!ok && resumedFrom > 0) {
       // The kept prefix was not ours (or was corrupted): start over once from byte 0.
-      connection.log().event("upload " + remotePath + ": resumed copy has " + got + ", restarting");
+      connection.log().event("upload " + remotePath + ": resumed copy does not match " + digest + ", restarting");
       removeQuietly(part);
       resumedFrom = send(local, size, part, remotePath);
-      got = remoteDigest(part).orElse(null);
+      ok = verifyAndMove(part, remotePath, digest);
     }
-    if (!digest.equals(got)) {
-      removeQuietly(part);
-      throw new SshException(host, Kind.TRANSFER, "could not upload " + local + " to " + host + ":" + remotePath
-          + ": the far side has " + got + " but the file is " + digest);
+    if (!ok) {
+      throw mismatch(local, remotePath, digest);
     }
-    check(RemoteCommand.user("mv -f " + ShellQuote.quote(part) + " " + ShellQuote.quote(remotePath)));
     connection.log().event("upload " + remotePath + ": verified " + digest + " on the host");
     return new UploadResult(host, remotePath, digest, size, false, resumedFrom, size - resumedFrom);
+  }
+
+  /**
+   * One command on the far side: the part file's sha256 must equal {@code digest}, then it is renamed into place.
+   * A mismatching part file is removed.
+   */
+  private boolean verifyAndMove(String part, String remotePath, Digest digest) throws SshException {
+    String q = ShellQuote.quote(part);
+    CommandResult r = connection.exec(RemoteCommand.user("if [ \"$(sha256sum " + q + " | cut -c1-64)\" = "
+        + digest.hex() + " ]; then mv -f " + q + " " + ShellQuote.quote(remotePath) + " && echo verified; else"
+        + " sha256sum " + q + " | cut -c1-64; fi").withLabel("sha256sum " + part + " && mv into place"), false);
+    boolean verified = r.ok() && r.stdout().strip().equals("verified");
+    if (!verified) {
+      connection.log().event("upload " + remotePath + ": far side has sha256:" + r.stdout().strip());
+    }
+    return verified;
+  }
+
+  private SshException mismatch(Path local, String remotePath, Digest digest) throws SshException {
+    removeQuietly(remotePath + ".part");
+    return new SshException(host, Kind.TRANSFER, "could not upload " + local + " to " + host + ":" + remotePath
+        + ": the copy on the host does not have the file's " + digest);
   }
 
   /** Sends the missing tail of {@code local} to {@code part}; returns the offset it resumed from. */
@@ -119,14 +138,6 @@ public final class SftpUploader {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(Digest.sha256Hex(r.stdout().substring(0, 64)));
-  }
-
-  private void check(RemoteCommand c) throws SshException {
-    CommandResult r = connection.exec(c, false);
-    if (!r.ok()) {
-      throw new SshException(host, Kind.TRANSFER, "could not run '" + c.describe() + "' on " + host + ": "
-          + r.lastErrorLine());
-    }
   }
 
   private void removeQuietly(String part) throws SshException {
