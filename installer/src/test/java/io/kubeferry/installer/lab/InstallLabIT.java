@@ -130,6 +130,7 @@ class InstallLabIT {
       assertFalse(Files.exists(dir.resolve("state/checkpoints")), "no host was changed after a failed preflight");
 
       RunReport first = install(ssh, LAB_IGNORES, preflight, RunListener.NONE);
+      System.out.println(preflight.get().table() + first.table()); // evidence in the failsafe report
       assertTrue(first.ok(), first.table());
       assertEquals(5 * 9, first.results().stream().filter(r -> r.step().startsWith("prepare.")).count());
     }
@@ -149,6 +150,7 @@ class InstallLabIT {
     Map<String, String> before = snapshot();
     try (SshExecutor ssh = new SshExecutor(ssh())) {
       RunReport second = install(ssh, LAB_IGNORES, preflight, RunListener.NONE);
+      System.out.println(second.table());
       assertTrue(second.ok(), second.table());
       List<StepResult> prepare = second.results().stream().filter(r -> r.step().startsWith("prepare.")).toList();
       assertEquals(45, prepare.size());
