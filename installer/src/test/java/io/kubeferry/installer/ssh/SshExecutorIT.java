@@ -205,4 +205,23 @@ class SshExecutorIT {
       assertArrayEquals(data, Files.readAllBytes(remote));
     }
   }
+
+  @Test
+  void manyConnectionsToOneHostStayUnderSshdsMaxStartups(@TempDir Path dir) throws Exception {
+    try (LocalSshd strict = LocalSshd.start(dir.resolve("strict"), "127.0.0.1", LocalSshd.freePort(), false)) {
+      Path kh = dir.resolve("known_hosts");
+      Files.writeString(kh, strict.knownHostsLine() + "\n");
+      List<SshTarget> targets = new java.util.ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        targets.add(new SshTarget("c" + i, "127.0.0.1", strict.port(), "root", strict.clientKey(), false));
+      }
+      try (SshExecutor ssh = new SshExecutor(SshOptions.defaults(kh).withConnectAttempts(1))) {
+        var outcomes = FanOut.run(targets, 24, t -> ssh.check(t, RemoteCommand.user("echo ok")).stdout());
+        for (var o : outcomes) {
+          assertTrue(o.ok(), o.host().name() + ": " + o.error().map(Exception::getMessage).orElse(""));
+          assertEquals("ok\n", o.value().orElseThrow());
+        }
+      }
+    }
+  }
 }

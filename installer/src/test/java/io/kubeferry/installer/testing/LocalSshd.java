@@ -31,8 +31,14 @@ public final class LocalSshd implements AutoCloseable {
     return start(dir, "127.0.0.1", freePort());
   }
 
-  /** Starts a server listening on {@code address:port}. */
+  /** Starts a server listening on {@code address:port}, with raised MaxStartups so benchmarks are not throttled. */
   public static LocalSshd start(Path dir, String address, int port) throws IOException, InterruptedException {
+    return start(dir, address, port, true);
+  }
+
+  /** Starts a server with OpenSSH's default MaxStartups (10:30:100) unless {@code raiseLimits}. */
+  public static LocalSshd start(Path dir, String address, int port, boolean raiseLimits)
+      throws IOException, InterruptedException {
     Files.createDirectories(dir);
     Files.createDirectories(Path.of("/run/sshd")); // sshd's privilege separation directory
     LocalSshd s = new LocalSshd(dir, port);
@@ -55,7 +61,7 @@ public final class LocalSshd implements AutoCloseable {
         "KbdInteractiveAuthentication no",
         "PubkeyAuthentication yes",
         "PermitRootLogin prohibit-password",
-        "MaxStartups 100:30:200",
+        raiseLimits ? "MaxStartups 100:30:200" : "# default MaxStartups 10:30:100",
         "MaxSessions 50",
         "LogLevel ERROR",
         "Subsystem sftp internal-sftp", ""));
