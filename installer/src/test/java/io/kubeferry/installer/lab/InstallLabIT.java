@@ -22,7 +22,7 @@ import io.kubeferry.installer.ssh.SshException;
 import io.kubeferry.installer.ssh.SshExecutor;
 import io.kubeferry.installer.ssh.SshOptions;
 import io.kubeferry.installer.ssh.SshTarget;
-import io.kubeferry.installer.testing.FixtureBundle;
+import io.kubeferry.lab.installer.FixtureBundle;
 import io.kubeferry.lab.node.ExecResult;
 import io.kubeferry.lab.node.LabNode;
 import io.kubeferry.lab.node.LabNodes;

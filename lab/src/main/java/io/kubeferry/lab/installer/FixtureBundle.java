@@ -1,4 +1,4 @@
-package io.kubeferry.installer.testing;
+package io.kubeferry.lab.installer;
 
 import io.kubeferry.core.Digest;
 import io.kubeferry.core.Nevra;
