@@ -60,8 +60,12 @@ public final class KernelStep implements Step {
     changed |= RemoteFiles.ensure(ctx, SYSCTL_FILE, sysctls(), "0644");
     List<String> notes = new ArrayList<>();
     for (String m : MODULES) {
+      // Built-in modules have no /sys/module entry; their effect shows (overlay in /proc/filesystems, the bridge
+      // sysctls for br_netfilter).
+      String present = m.equals("overlay") ? "grep -qw overlay /proc/filesystems" : "[ -d /proc/sys/net/bridge ]";
       CommandResult r = ctx.run(io.kubeferry.installer.ssh.RemoteCommand.root("if [ -d /sys/module/" + m
-          + " ]; then echo loaded; elif modprobe " + m + " 2>&1; then echo now-loaded; else echo failed; fi"));
+          + " ] || " + present + "; then echo loaded; elif modprobe " + m + " 2>&1; then echo now-loaded; else"
+          + " echo failed; fi"));
       String out = r.stdout().strip();
       if (out.endsWith("now-loaded")) {
         changed = true;

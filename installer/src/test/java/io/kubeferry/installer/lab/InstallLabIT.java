@@ -175,6 +175,7 @@ class InstallLabIT {
     AtomicReference<PreflightReport> preflight = new AtomicReference<>();
     try (SshExecutor ssh = new SshExecutor(ssh().withConnectAttempts(2))) {
       RunReport broken = install(ssh, LAB_IGNORES, preflight, killer);
+      System.out.println(broken.table());
       assertFalse(broken.ok());
       StepResult f = broken.failures().get(0);
       assertEquals("node3", f.host());
@@ -199,6 +200,7 @@ class InstallLabIT {
     String before = Files.readString(lab.knownHosts());
     try (SshExecutor ssh = new SshExecutor(ssh().withAcceptNewHostKeys(true))) {
       RunReport r = install(ssh, LAB_IGNORES, new AtomicReference<>(), RunListener.NONE);
+      System.out.println(r.failures().get(0).detail());
       assertFalse(r.ok());
       StepResult f = r.failures().get(0);
       assertEquals("node5", f.host());
