@@ -47,22 +47,33 @@ public final class SftpUploader {
       throw new SshException(host, Kind.TRANSFER, "could not upload " + local + " to " + host + ": "
           + e.getMessage());
     }
-    if (digest.equals(remoteDigest(remotePath).orElse(null))) {
-      connection.log().event("upload " + remotePath + ": already present with " + digest);
-      return new UploadResult(host, remotePath, digest, size, true, 0, 0);
-    }
     String part = remotePath + ".part";
-    long resumedFrom = send(local, size, part, remotePath);
-    boolean ok = verifyAndMove(part, remotePath, digest);
-    if (!ok && resumedFrom > 0) {
-      // The kept prefix was not ours (or was corrupted): start over once from byte 0.
-      connection.log().event("upload " + remotePath + ": resumed copy does not match " + digest + ", restarting");
-      removeQuietly(part);
-      resumedFrom = send(local, size, part, remotePath);
-      ok = verifyAndMove(part, remotePath, digest);
-    }
-    if (!ok) {
-      throw mismatch(local, remotePath, digest);
+    long resumedFrom;
+    try (SFTPClient sftp = connection.sftp()) {
+      // Only a file of the right size can be the one we want: ask sha256sum only then (saves a command per host).
+      FileAttributes existing = sftp.statExistence(remotePath);
+      if (existing != null && existing.getSize() == size
+          && digest.equals(remoteDigest(remotePath).orElse(null))) {
+        connection.log().event("upload " + remotePath + ": already present with " + digest);
+        return new UploadResult(host, remotePath, digest, size, true, 0, 0);
+      }
+      resumedFrom = send(sftp, local, size, part, remotePath);
+      boolean ok = verifyAndMove(part, remotePath, digest);
+      if (!ok && resumedFrom > 0) {
+        // The kept prefix was not ours (or was corrupted): start over once from byte 0.
+        connection.log().event("upload " + remotePath + ": resumed copy does not match " + digest
+            + ", restarting");
+        removeQuietly(part);
+        resumedFrom = send(sftp, local, size, part, remotePath);
+        ok = verifyAndMove(part, remotePath, digest);
+      }
+      if (!ok) {
+        throw mismatch(local, remotePath, digest);
+      }
+    } catch (IOException e) {
+      connection.closeQuietly();
+      throw new SshException(host, Kind.TRANSFER, "could not upload " + local + " to " + host + ":" + remotePath
+          + ": " + HostConnection.describe(e) + " (re-run to resume)");
     }
     connection.log().event("upload " + remotePath + ": verified " + digest + " on the host");
     return new UploadResult(host, remotePath, digest, size, false, resumedFrom, size - resumedFrom);
@@ -91,44 +102,38 @@ public final class SftpUploader {
   }
 
   /** Sends the missing tail of {@code local} to {@code part}; returns the offset it resumed from. */
-  private long send(Path local, long size, String part, String remotePath) throws SshException {
+  private long send(SFTPClient sftp, Path local, long size, String part, String remotePath) throws IOException {
     String dir = remotePath.contains("/") ? remotePath.substring(0, remotePath.lastIndexOf('/')) : ".";
-    try (SFTPClient sftp = connection.sftp()) {
-      if (!dir.isEmpty()) {
-        sftp.mkdirs(dir);
-      }
-      FileAttributes existing = sftp.statExistence(part);
-      long offset = existing != null && existing.getSize() <= size ? existing.getSize() : 0;
-      Set<OpenMode> modes = offset > 0 ? EnumSet.of(OpenMode.WRITE)
-          : EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC);
-      connection.log().event("upload " + local.getFileName() + " -> " + remotePath + " (" + size + " bytes"
-          + (offset > 0 ? ", resuming at " + offset : "") + ")");
-      try (RemoteFile rf = sftp.open(part, modes);
-          OutputStream out = rf.new RemoteFileOutputStream(offset, 16);
-          InputStream in = Files.newInputStream(local)) {
-        in.skipNBytes(offset);
-        byte[] buf = new byte[BUFFER];
-        long sent = offset;
-        long nextReport = offset + PROGRESS_STEP;
-        int n;
-        while ((n = in.read(buf)) > 0) {
-          out.write(buf, 0, n);
-          sent += n;
-          if (sent >= nextReport || sent == size) {
-            listener.uploadProgress(host, remotePath, sent, size);
-            nextReport = sent + PROGRESS_STEP;
-          }
-        }
-        if (size == 0) {
-          listener.uploadProgress(host, remotePath, 0, 0);
-        }
-      }
-      return offset;
-    } catch (IOException e) {
-      connection.closeQuietly();
-      throw new SshException(host, Kind.TRANSFER, "could not upload " + local + " to " + host + ":" + remotePath
-          + ": " + HostConnection.describe(e) + " (re-run to resume)");
+    if (!dir.isEmpty()) {
+      sftp.mkdirs(dir);
     }
+    FileAttributes existing = sftp.statExistence(part);
+    long offset = existing != null && existing.getSize() <= size ? existing.getSize() : 0;
+    Set<OpenMode> modes = offset > 0 ? EnumSet.of(OpenMode.WRITE)
+        : EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC);
+    connection.log().event("upload " + local.getFileName() + " -> " + remotePath + " (" + size + " bytes"
+        + (offset > 0 ? ", resuming at " + offset : "") + ")");
+    try (RemoteFile rf = sftp.open(part, modes);
+        OutputStream out = rf.new RemoteFileOutputStream(offset, 16);
+        InputStream in = Files.newInputStream(local)) {
+      in.skipNBytes(offset);
+      byte[] buf = new byte[BUFFER];
+      long sent = offset;
+      long nextReport = offset + PROGRESS_STEP;
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        out.write(buf, 0, n);
+        sent += n;
+        if (sent >= nextReport || sent == size) {
+          listener.uploadProgress(host, remotePath, sent, size);
+          nextReport = sent + PROGRESS_STEP;
+        }
+      }
+      if (size == 0) {
+        listener.uploadProgress(host, remotePath, 0, 0);
+      }
+    }
+    return offset;
   }
 
   private java.util.Optional<Digest> remoteDigest(String path) throws SshException {
