@@ -1,13 +1,15 @@
 package io.kubeferry.cli;
 
+import io.kubeferry.cli.bundle.BundleCommand;
+import io.kubeferry.cli.image.ImageCommand;
+import io.kubeferry.cli.install.InstallCommand;
+import io.kubeferry.cli.install.PreflightCommand;
+import io.kubeferry.cli.keygen.KeygenCommand;
+import io.kubeferry.cli.rpm.RpmCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
-import io.kubeferry.cli.rpm.RpmCommand;
-import io.kubeferry.cli.bundle.BundleCommand;
-import io.kubeferry.cli.image.ImageCommand;
-import io.kubeferry.cli.keygen.KeygenCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +21,15 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = KubeferryCommand.Version.class,
     description = "Carries a kubeadm Kubernetes cluster across an air gap.",
-    subcommands = {AutoComplete.GenerateCompletion.class, BundleCommand.class, ImageCommand.class, KeygenCommand.class, RpmCommand.class})
+    subcommands = {
+      BundleCommand.class,
+      ImageCommand.class,
+      RpmCommand.class,
+      KeygenCommand.class,
+      InstallCommand.class,
+      PreflightCommand.class,
+      AutoComplete.GenerateCompletion.class
+    })
 public final class KubeferryCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,42 @@
+package io.kubeferry.cli.install;
+
+import io.kubeferry.installer.InstallPhases;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code kubeferry install}: verify the bundle, then drive every host over SSH through the chosen phases. */
+@Command(name = "install", mixinStandardHelpOptions = true,
+    description = "Install a cluster from a verified bundle over SSH (phases available now: verify,preflight,prepare).")
+public final class InstallCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin TargetOptions target;
+
+  @Option(names = "--phases", paramLabel = "LIST",
+      description = "Comma-separated phases to run: verify,preflight,prepare.")
+  String phases;
+
+  @Option(names = "--dry-run", description = "Print the plan; touch no host.")
+  boolean dryRun;
+
+  @Option(names = {"-v", "--verbose"}, description = "Show every host's command output (prefixed [host]).")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    if (phases == null) {
+      throw new ParameterException(spec.commandLine(), "a full install needs the registry, etcd, load balancer,"
+          + " control plane, worker and CNI phases, which arrive with the bootstrap issue; use --phases"
+          + " verify,preflight,prepare");
+    }
+    try {
+      return InstallRun.execute(spec, target, InstallPhases.parse(phases), dryRun, verbose);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.kubeferry.installer.plan;
+
+import io.kubeferry.installer.inventory.Host;
+import io.kubeferry.installer.inventory.Role;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The install as data: ordered phases. {@link #render()} is what {@code --dry-run} prints. Immutable. */
+public record Plan(List<Phase> phases) {
+  public Plan {
+    phases = List.copyOf(phases);
+  }
+
+  /** A human-readable listing of every phase, host and step, in execution order. */
+  public String render() {
+    StringBuilder sb = new StringBuilder();
+    int n = 1;
+    for (Phase p : phases) {
+      sb.append("phase ").append(n++).append(": ").append(p.name());
+      if (p.scope() == Phase.Scope.LOCAL) {
+        sb.append(" (on this machine)\n");
+        p.localSteps().forEach(s -> sb.append("    - ").append(s.describe()).append('\n'));
+        continue;
+      }
+      sb.append(" (").append(p.hostSteps().size()).append(" hosts in parallel, after phase ").append(n - 2)
+          .append(" finished everywhere)\n");
+      for (Map.Entry<Host, List<Step>> e : p.hostSteps().entrySet()) {
+        Host h = e.getKey();
+        sb.append("  ").append(h.name()).append(" [")
+            .append(h.roles().stream().map(Role::key).sorted().collect(Collectors.joining(",")))
+            .append("] ").append(h.ssh().user()).append('@').append(h.address()).append(':').append(h.ssh().port())
+            .append('\n');
+        int i = 1;
+        for (Step s : e.getValue()) {
+          sb.append("    ").append(i++).append(". ").append(s.id()).append(": ").append(s.describe()).append('\n');
+        }
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,90 @@
+package io.kubeferry.installer.preflight;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one command that gathers a host's facts (read-only, POSIX sh, no tools beyond coreutils and awk), and the
+ * parser of its {@code key=value} output. Parsing is pure so tests can feed recorded output.
+ */
+public final class FactsScript {
+  /** Binaries kubeadm and the kubelet need on the PATH. */
+  public static final List<String> REQUIRED_BINARIES = List.of("ip", "iptables", "mount", "nsenter", "conntrack");
+
+  private FactsScript() {}
+
+  public static String script() {
+    return String.join("\n",
+        "export PATH=\"$PATH:/usr/sbin:/sbin\"",
+        "[ -r /etc/os-release ] && . /etc/os-release",
+        "echo \"os_id=${ID:-unknown}\"",
+        "echo \"os_version_id=${VERSION_ID:-unknown}\"",
+        "echo \"hostname=$(hostname)\"",
+        "echo \"arch=$(uname -m)\"",
+        "echo \"kernel=$(uname -r)\"",
+        "echo \"cpus=$(nproc)\"",
+        "awk '/^MemTotal:/ {print \"mem_kib=\" $2}' /proc/meminfo",
+        "echo \"swap_kib=$(awk 'NR>1 {s+=$3} END {print s+0}' /proc/swaps)\"",
+        "for f in /sys/class/net/*/address; do d=${f%/address}; d=${d##*/}; [ \"$d\" = lo ] && continue;"
+            + " echo \"mac=$(cat \"$f\")\"; done",
+        "echo \"product_uuid=$(cat /sys/class/dmi/id/product_uuid 2>/dev/null)\"",
+        "echo \"var_free_kib=$(df -Pk /var 2>/dev/null | awk 'NR==2 {print $4}')\"",
+        "for b in " + String.join(" ", REQUIRED_BINARIES) + "; do command -v \"$b\" >/dev/null 2>&1 ||"
+            + " echo \"missing_binary=$b\"; done",
+        "awk 'NR>1 && $4==\"0A\" {split($2,a,\":\"); print \"listen_hex=\" a[2]}' /proc/net/tcp /proc/net/tcp6"
+            + " 2>/dev/null",
+        "if command -v getenforce >/dev/null 2>&1; then echo \"selinux=$(getenforce | tr A-Z a-z)\";"
+            + " else echo selinux=absent; fi",
+        "echo \"firewalld=$(systemctl is-active firewalld 2>/dev/null || true)\"",
+        "echo \"time_ms=$(date +%s%3N)\"",
+        "");
+  }
+
+  /**
+   * Parses the script's output. {@code localMillisMid} is the installer's clock halfway through the command, used
+   * to turn the host's reported time into an offset.
+   */
+  public static HostFacts parse(String output, long localMillisMid) {
+    Map<String, String> one = new HashMap<>();
+    List<String> macs = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    Set<Integer> ports = new HashSet<>();
+    for (String line : output.split("\n")) {
+      int eq = line.indexOf('=');
+      if (eq <= 0) {
+        continue;
+      }
+      String k = line.substring(0, eq).strip();
+      String v = line.substring(eq + 1).strip();
+      switch (k) {
+        case "mac" -> {
+          if (!v.isEmpty() && !v.equals("00:00:00:00:00:00")) {
+            macs.add(v);
+          }
+        }
+        case "missing_binary" -> missing.add(v);
+        case "listen_hex" -> ports.add(Integer.parseInt(v, 16));
+        default -> one.put(k, v);
+      }
+    }
+    long remote = num(one, "time_ms", localMillisMid);
+    return new HostFacts(one.getOrDefault("hostname", ""), one.getOrDefault("os_id", "unknown"),
+        one.getOrDefault("os_version_id", "unknown"), one.getOrDefault("arch", "unknown"),
+        one.getOrDefault("kernel", "unknown"), (int) num(one, "cpus", 0), num(one, "mem_kib", 0),
+        num(one, "swap_kib", 0), macs, one.getOrDefault("product_uuid", ""), remote - localMillisMid,
+        num(one, "var_free_kib", 0), missing, ports, one.getOrDefault("selinux", "absent"),
+        one.getOrDefault("firewalld", "unknown"));
+  }
+
+  private static long num(Map<String, String> m, String k, long dflt) {
+    try {
+      return Long.parseLong(m.getOrDefault(k, ""));
+    } catch (NumberFormatException e) {
+      return dflt;
+    }
+  }
+}

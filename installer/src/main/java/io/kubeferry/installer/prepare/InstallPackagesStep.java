@@ -1,0 +1,86 @@
+package io.kubeferry.installer.prepare;
+
+import io.kubeferry.installer.source.SourceRef;
+
+import io.kubeferry.core.Digest;
+import io.kubeferry.installer.plan.Step;
+import io.kubeferry.installer.plan.StepContext;
+import io.kubeferry.installer.plan.StepException;
+import io.kubeferry.installer.plan.StepOutcome;
+import io.kubeferry.installer.ssh.CommandResult;
+import io.kubeferry.installer.ssh.RemoteCommand;
+import io.kubeferry.installer.ssh.ShellQuote;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Installs exactly the bundle's pinned packages ({@code name-version-release}) from the kubeferry repository with
+ * every other repository disabled, so nothing newer or foreign can slip in. Skips dnf when rpm already has them all.
+ */
+public final class InstallPackagesStep implements Step {
+  private final SourceRef source;
+
+  public InstallPackagesStep(SourceRef source) {
+    this.source = source;
+  }
+
+  @Override
+  public String id() {
+    return "prepare.packages";
+  }
+
+  @Override
+  public String describe() {
+    return "install the bundle's pinned packages: dnf -y --disablerepo='*' --enablerepo=" + RepoFileStep.REPO_ID
+        + " install <name-version-release...>";
+  }
+
+  @Override
+  public String inputHash() {
+    try {
+      return Digest.sha256Of(String.join("\n", source.get().packages()).getBytes(StandardCharsets.UTF_8))
+          .toString();
+    } catch (StepException e) {
+      return "unavailable";
+    }
+  }
+
+  @Override
+  public StepOutcome run(StepContext ctx) throws StepException {
+    List<String> pkgs = source.get().packages();
+    String args = pkgs.stream().map(ShellQuote::quote).collect(Collectors.joining(" "));
+    CommandResult q = ctx.run(RemoteCommand.root("rpm -q " + args).withLabel("rpm -q " + String.join(" ", pkgs)));
+    if (q.ok()) {
+      return StepOutcome.noChange("all " + pkgs.size() + " packages already installed");
+    }
+    String dnf = "dnf -y --disablerepo='*' --enablerepo=" + RepoFileStep.REPO_ID + " install " + args;
+    CommandResult r = ctx.run(RemoteCommand.root(dnf + " 2>&1").withTimeout(Duration.ofMinutes(20))
+        .withLabel("dnf install " + String.join(" ", pkgs)));
+    if (!r.ok()) {
+      throw new StepException("could not install packages on " + ctx.requireHost().name() + ": " + dnfError(r));
+    }
+    CommandResult again = ctx.run(RemoteCommand.root("rpm -q " + args).withLabel("rpm -q (after install)"));
+    if (!again.ok()) {
+      throw new StepException("could not install packages on " + ctx.requireHost().name() + ": dnf succeeded but"
+          + " rpm -q still reports: " + again.lastErrorLine());
+    }
+    return StepOutcome.didChange("installed " + String.join(", ", pkgs));
+  }
+
+  /** The most useful dnf line: "No match for argument", a signature error, or the last error line. */
+  static String dnfError(CommandResult r) {
+    String out = r.stdout() + "\n" + r.stderr();
+    for (String marker : List.of("No match for argument", "GPG", "signature", "Problem", "Error")) {
+      for (String line : out.split("\n")) {
+        if (line.contains(marker)) {
+          String hint = marker.equals("No match for argument") ? " (the bundle's repository lacks this package)"
+              : "";
+          return "dnf: " + line.strip() + hint;
+        }
+      }
+    }
+    return "dnf exit status " + r.exitStatus() + ": " + r.lastErrorLine();
+  }
+}
