@@ -126,7 +126,7 @@ public final class LabRegistry implements AutoCloseable {
     if (options.has(Mode.REDIRECT)) {
       blobHost = new BlobHost(storage, log, faults);
     }
-    front = new LabFront(process.uri(), blobHost, log, faults);
+    front = new LabFront(process.uri(), storage, blobHost, log, faults);
   }
 
   /** {@code 127.0.0.1:port} of the front, what an image reference or mirror config names. */
