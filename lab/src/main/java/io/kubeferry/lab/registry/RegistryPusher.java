@@ -46,8 +46,7 @@ final class RegistryPusher {
       }
       putManifest(repository, md.toString(), m.get("mediaType").asText(), store.read(md));
       JsonNode p = m.get("platform");
-      platforms.put(p.get("os").asText() + "/" + p.get("architecture").asText()
-          + (p.has("variant") ? "/" + p.get("variant").asText() : ""), md);
+      platforms.put(p.get("os").asText() + "/" + p.get("architecture").asText(), md);
     }
     for (String tag : tags) {
       putManifest(repository, tag, idx.get("mediaType").asText(), store.read(index));
