@@ -168,6 +168,11 @@ public final class LabRegistry implements AutoCloseable {
     return blobHost == null ? null : blobHost.authority();
   }
 
+  /** The registry's filesystem storage root (distribution's filesystem driver layout). */
+  Path storage() {
+    return storage;
+  }
+
   /** The registry process itself, bypassing the front: for the lab's own pushes only (not counted, no faults). */
   URI backendUri() {
     return process.uri();
