@@ -28,7 +28,7 @@ public final class LabFront {
   private static final Pattern BLOB_PATH = Pattern.compile("/v2/(.+)/blobs/sha256:([a-f0-9]{64})");
   /** Headers the proxy must not copy: hop-by-hop ones and those java.net.http sets itself. */
   private static final Set<String> SKIP = Set.of("connection", "content-length", "expect", "host", "upgrade",
-      "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "date");
+      "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "date", "http2-settings");
 
   private final URI backend;
   private final BlobHost blobHost;
