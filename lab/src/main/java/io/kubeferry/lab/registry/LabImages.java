@@ -195,12 +195,15 @@ public final class LabImages {
         .append('\n').append(perPlatform).append('\n');
     // The real binaries are inputs too: a Debian package update must rebuild the images that carry them.
     for (Path p : switch (image.payload()) {
-      case REGISTRY -> List.of(FixtureLayers.REGISTRY_BINARY);
-      case ETCD -> List.of(FixtureLayers.ETCD_BINARY, FixtureLayers.ETCDCTL_BINARY);
+      case REGISTRY -> List.of(FixtureLayers.REGISTRY_BINARY, FixtureLayers.GLIBC.get(0), FixtureLayers.GLIBC.get(1));
+      case ETCD -> List.of(FixtureLayers.ETCD_BINARY, FixtureLayers.ETCDCTL_BINARY, FixtureLayers.GLIBC.get(0),
+          FixtureLayers.GLIBC.get(1));
       case TEST_DOUBLE -> List.<Path>of();
     }) {
       FixtureLayers.requireBinary(p);
-      b.append(p).append(' ').append(Files.size(p)).append(' ').append(Files.getLastModifiedTime(p)).append('\n');
+      Path real = p.toRealPath();
+      b.append(p).append(' ').append(real).append(' ').append(Files.size(real)).append(' ')
+          .append(Files.getLastModifiedTime(real)).append('\n');
     }
     return Digest.sha256Of(b.toString().getBytes(StandardCharsets.UTF_8)).hex();
   }
