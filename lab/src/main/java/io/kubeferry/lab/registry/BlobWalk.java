@@ -39,8 +39,7 @@ final class BlobWalk {
     Map<String, Digest> out = new LinkedHashMap<>();
     for (JsonNode m : JSON.readTree(store.read(index)).get("manifests")) {
       JsonNode p = m.get("platform");
-      out.put(p.get("os").asText() + "/" + p.get("architecture").asText()
-          + (p.has("variant") ? "/" + p.get("variant").asText() : ""), Digest.parse(m.get("digest").asText()));
+      out.put(p.get("os").asText() + "/" + p.get("architecture").asText(), Digest.parse(m.get("digest").asText()));
     }
     return out;
   }

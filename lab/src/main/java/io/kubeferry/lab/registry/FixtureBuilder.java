@@ -73,7 +73,7 @@ final class FixtureBuilder {
       byte[] manifest = ManifestJson.manifest(image.format(), new ManifestJson.Descriptor(
           image.format().configMediaType(), configDigest, config.length, null), layers);
       Digest md = store.put(manifest);
-      manifests.put(platform, md);
+      manifests.put("linux/" + arch, md);
       entries.add(new ManifestJson.Descriptor(image.format().manifestMediaType(), md, manifest.length, platform));
     }
     Digest index = store.put(ManifestJson.index(image.format(), entries));

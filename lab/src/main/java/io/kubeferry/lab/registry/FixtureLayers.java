@@ -22,6 +22,12 @@ final class FixtureLayers {
   static final Path REGISTRY_BINARY = Path.of("/usr/bin/docker-registry");
   static final Path ETCD_BINARY = Path.of("/usr/bin/etcd");
   static final Path ETCDCTL_BINARY = Path.of("/usr/bin/etcdctl");
+  /**
+   * Debian's docker-registry and etcd are dynamically linked against glibc, so the amd64 images that carry them also
+   * carry the loader and libc (at their usual paths, content of the host's files; one layer shared by both images).
+   */
+  static final List<Path> GLIBC = List.of(Path.of("/lib64/ld-linux-x86-64.so.2"),
+      Path.of("/lib/x86_64-linux-gnu/libc.so.6"));
   private static final FilePermissions EXEC = FilePermissions.fromOctalString("755");
   private static final String PATH_ENV = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -52,6 +58,7 @@ final class FixtureLayers {
     addText(l, files, "/etc/docker/registry/config.yml", "version: 0.1\nstorage:\n  filesystem:\n"
         + "    rootdirectory: /var/lib/registry\nhttp:\n  addr: :5000\n", false);
     if (arch.equals("amd64")) {
+      b.addFileEntriesLayer(glibc());
       l.addEntry(requireBinary(REGISTRY_BINARY), AbsoluteUnixPath.get("/bin/registry"), EXEC);
     } else {
       addText(l, files, "/bin/LAB-PLACEHOLDER-registry-" + arch, placeholder("docker-registry", arch), true);
@@ -64,6 +71,7 @@ final class FixtureLayers {
   private static void etcd(JibContainerBuilder b, FixtureImage image, String arch, Path files) throws IOException {
     FileEntriesLayer.Builder l = FileEntriesLayer.builder().setName("etcd");
     if (arch.equals("amd64")) {
+      b.addFileEntriesLayer(glibc());
       l.addEntry(requireBinary(ETCD_BINARY), AbsoluteUnixPath.get("/usr/local/bin/etcd"), EXEC);
       l.addEntry(requireBinary(ETCDCTL_BINARY), AbsoluteUnixPath.get("/usr/local/bin/etcdctl"), EXEC);
     } else {
@@ -89,6 +97,15 @@ final class FixtureLayers {
         + "echo \"kubeferry-lab test double: " + image.canonicalRef() + " linux/" + arch + " $*\"\n", true);
     b.addFileEntriesLayer(l.build());
     b.setEntrypoint(path);
+  }
+
+  private static FileEntriesLayer glibc() throws IOException {
+    FileEntriesLayer.Builder l = FileEntriesLayer.builder().setName("glibc-amd64");
+    for (Path p : GLIBC) {
+      // The real file behind the symlink, stored under the path the binaries ask for.
+      l.addEntry(requireBinary(p).toRealPath(), AbsoluteUnixPath.get(p.toString()), EXEC);
+    }
+    return l.build();
   }
 
   private static String placeholder(String what, String arch) {

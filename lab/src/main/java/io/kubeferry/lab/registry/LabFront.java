@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,10 +28,11 @@ public final class LabFront {
   private static final Pattern BLOB_PATH = Pattern.compile("/v2/(.+)/blobs/sha256:([a-f0-9]{64})");
   /** Headers the proxy must not copy: hop-by-hop ones and those java.net.http sets itself. */
   private static final Set<String> SKIP = Set.of("connection", "content-length", "expect", "host", "upgrade",
-      "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "date");
+      "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "date", "http2-settings");
 
   private final URI backend;
   private final BlobHost blobHost;
+  private final Path storage;
   private final RequestLog log;
   private final FaultInjector faults;
   private final HttpClient client;
@@ -37,8 +40,9 @@ public final class LabFront {
   private final PlainHttpGate gate;
   private final java.util.concurrent.atomic.AtomicLong redirects = new java.util.concurrent.atomic.AtomicLong();
 
-  LabFront(URI backend, BlobHost blobHost, RequestLog log, FaultInjector faults) throws IOException {
+  LabFront(URI backend, Path storage, BlobHost blobHost, RequestLog log, FaultInjector faults) throws IOException {
     this.backend = backend;
+    this.storage = storage;
     this.blobHost = blobHost;
     this.log = log;
     this.faults = faults;
@@ -100,6 +104,13 @@ public final class LabFront {
           return;
         }
       }
+      if (kind == RequestKind.BLOB_GET && !ex.getRequestHeaders().containsKey("Range")) {
+        Integer served = tryServeFromStorage(ex, path);
+        if (served != null) {
+          status = served;
+          return;
+        }
+      }
       status = proxy(ex, method, pathAndQuery, kind == RequestKind.BLOB_GET ? path : null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -111,19 +122,58 @@ public final class LabFront {
   }
 
   /**
-   * Asks the registry (with the client's own headers, so auth is enforced exactly as for a GET) whether the blob
-   * exists; if so answers 307/302 to the blob host and returns the status, else null to let the GET pass through.
+   * Asks the registry with the client's own headers (so auth is enforced exactly as for a GET) whether the blob
+   * exists; the response when it does (200), else null.
    */
-  private Integer tryRedirect(HttpExchange ex, String path) throws IOException, InterruptedException {
-    Matcher m = BLOB_PATH.matcher(path);
-    if (!m.matches()) {
-      return null;
-    }
+  private HttpResponse<Void> headBackend(HttpExchange ex, String path) throws IOException, InterruptedException {
     HttpRequest.Builder head = HttpRequest.newBuilder(backend.resolve(path))
         .method("HEAD", HttpRequest.BodyPublishers.noBody());
     copyRequestHeaders(ex, head);
     HttpResponse<Void> r = client.send(head.build(), HttpResponse.BodyHandlers.discarding());
-    if (r.statusCode() != 200) {
+    return r.statusCode() == 200 ? r : null;
+  }
+
+  /**
+   * Serves a whole-blob GET from the registry's storage once the registry has said yes to a HEAD: same status,
+   * headers and bytes as the registry would send, at about twice the throughput of proxying the body through
+   * java.net.http (the images benchmark measures clients, not this front). Null when the file is not where the
+   * filesystem driver keeps it; the GET is then proxied.
+   */
+  private Integer tryServeFromStorage(HttpExchange ex, String path) throws IOException, InterruptedException {
+    Matcher m = BLOB_PATH.matcher(path);
+    if (!m.matches()) {
+      return null;
+    }
+    String hex = m.group(2);
+    Path data = storage.resolve("docker/registry/v2/blobs/sha256").resolve(hex.substring(0, 2)).resolve(hex)
+        .resolve("data");
+    HttpResponse<Void> r = headBackend(ex, path);
+    if (r == null || !Files.isRegularFile(data)) {
+      return null;
+    }
+    long length = Files.size(data);
+    if (r.headers().firstValueAsLong("Content-Length").orElse(-1) != length) {
+      return null;
+    }
+    for (Map.Entry<String, List<String>> h : r.headers().map().entrySet()) {
+      String name = h.getKey().toLowerCase(Locale.ROOT);
+      if (!SKIP.contains(name) && !name.startsWith(":")) {
+        ex.getResponseHeaders().put(h.getKey(), h.getValue());
+      }
+    }
+    FaultRule rule = faults.claim(RequestKind.BLOB_GET, path, EnumSet.of(FaultRule.Action.CUT, FaultRule.Action.FLIP));
+    ex.sendResponseHeaders(200, length == 0 ? -1 : length);
+    try (InputStream in = Files.newInputStream(data)) {
+      HttpIo.copyBody(in, ex.getResponseBody(), length, rule);
+    }
+    ex.close();
+    return 200;
+  }
+
+  /** Answers 307/302 to the blob host when the registry has the blob (and the client may read it), else null. */
+  private Integer tryRedirect(HttpExchange ex, String path) throws IOException, InterruptedException {
+    Matcher m = BLOB_PATH.matcher(path);
+    if (!m.matches() || headBackend(ex, path) == null) {
       return null;
     }
     String hex = m.group(2);

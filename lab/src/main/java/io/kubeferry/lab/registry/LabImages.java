@@ -15,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The fixture image set a Kubernetes 1.23.1 bundle needs, built in code (jib-core) and pushed to lab registries that
@@ -116,56 +112,27 @@ public final class LabImages {
   }
 
   /**
-   * Builds the set and pushes k8s.gcr.io images to {@code k8sGcr} and docker.io images to {@code dockerIo} (may be
-   * the same registry); returns canonical ref → what was pushed.
+   * Builds the set and puts k8s.gcr.io images into {@code k8sGcr} and docker.io images into {@code dockerIo} (may be
+   * the same registry); returns canonical ref → what was pushed. The images are seeded into the registries' storage
+   * directly (milliseconds, even for the 1 GiB set); {@link #repush} goes through the registry's HTTP API.
    */
   public synchronized Map<String, PushedImage> pushAll(LabRegistry k8sGcr, LabRegistry dockerIo) throws IOException {
     Map<FixtureImage, FixtureBuilder.Built> built = new LinkedHashMap<>();
     for (FixtureImage i : images) {
       built.put(i, buildOne(i, 0));
     }
-    Map<LabRegistry, RegistryPusher> pushers = new HashMap<>();
-    pushers.put(k8sGcr, new RegistryPusher(k8sGcr, store()));
-    pushers.putIfAbsent(dockerIo, new RegistryPusher(dockerIo, store()));
-    // Images go up in parallel: each push is many small requests, mostly waiting on the registry.
-    ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "lab-fixture-push");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      Map<FixtureImage, Future<Map<String, Digest>>> futures = new LinkedHashMap<>();
-      for (FixtureImage i : images) {
-        LabRegistry target = i.upstreamHost().equals(K8S_GCR) ? k8sGcr : dockerIo;
-        futures.put(i, pool.submit(() -> pushers.get(target).push(i.repository(), i.tags(), built.get(i).index())));
+    Map<String, PushedImage> out = new LinkedHashMap<>();
+    for (FixtureImage i : images) {
+      LabRegistry target = i.upstreamHost().equals(K8S_GCR) ? k8sGcr : dockerIo;
+      Digest index = built.get(i).index();
+      new StorageSeeder(target.storage(), store()).seed(i.repository(), i.tags(), index);
+      Map<String, Digest> platforms = BlobWalk.platforms(store(), index);
+      for (String tag : i.tags()) {
+        out.put(i.canonicalRef(tag), pushed(i, tag, target, index, platforms));
+        pushedTo.put(i.canonicalRef(tag), target);
       }
-      Map<String, PushedImage> out = new LinkedHashMap<>();
-      for (FixtureImage i : images) {
-        LabRegistry target = i.upstreamHost().equals(K8S_GCR) ? k8sGcr : dockerIo;
-        Map<String, Digest> platforms = await(futures.get(i), i);
-        for (String tag : i.tags()) {
-          out.put(i.canonicalRef(tag), pushed(i, tag, target, built.get(i).index(), platforms));
-          pushedTo.put(i.canonicalRef(tag), target);
-        }
-      }
-      return out;
-    } finally {
-      pool.shutdownNow();
     }
-  }
-
-  private static Map<String, Digest> await(Future<Map<String, Digest>> f, FixtureImage i) throws IOException {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while pushing " + i.canonicalRef(), e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new IOException("could not push fixture " + i.canonicalRef() + ": " + e.getCause(), e.getCause());
-    }
+    return out;
   }
 
   /**
@@ -228,12 +195,15 @@ public final class LabImages {
         .append('\n').append(perPlatform).append('\n');
     // The real binaries are inputs too: a Debian package update must rebuild the images that carry them.
     for (Path p : switch (image.payload()) {
-      case REGISTRY -> List.of(FixtureLayers.REGISTRY_BINARY);
-      case ETCD -> List.of(FixtureLayers.ETCD_BINARY, FixtureLayers.ETCDCTL_BINARY);
+      case REGISTRY -> List.of(FixtureLayers.REGISTRY_BINARY, FixtureLayers.GLIBC.get(0), FixtureLayers.GLIBC.get(1));
+      case ETCD -> List.of(FixtureLayers.ETCD_BINARY, FixtureLayers.ETCDCTL_BINARY, FixtureLayers.GLIBC.get(0),
+          FixtureLayers.GLIBC.get(1));
       case TEST_DOUBLE -> List.<Path>of();
     }) {
       FixtureLayers.requireBinary(p);
-      b.append(p).append(' ').append(Files.size(p)).append(' ').append(Files.getLastModifiedTime(p)).append('\n');
+      Path real = p.toRealPath();
+      b.append(p).append(' ').append(real).append(' ').append(Files.size(real)).append(' ')
+          .append(Files.getLastModifiedTime(real)).append('\n');
     }
     return Digest.sha256Of(b.toString().getBytes(StandardCharsets.UTF_8)).hex();
   }

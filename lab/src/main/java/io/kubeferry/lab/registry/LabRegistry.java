@@ -126,7 +126,7 @@ public final class LabRegistry implements AutoCloseable {
     if (options.has(Mode.REDIRECT)) {
       blobHost = new BlobHost(storage, log, faults);
     }
-    front = new LabFront(process.uri(), blobHost, log, faults);
+    front = new LabFront(process.uri(), storage, blobHost, log, faults);
   }
 
   /** {@code 127.0.0.1:port} of the front, what an image reference or mirror config names. */
@@ -166,6 +166,11 @@ public final class LabRegistry implements AutoCloseable {
   /** {@code host:port} of the blob host in REDIRECT mode (differs from {@link #endpoint()}), else null. */
   public String blobHostAuthority() {
     return blobHost == null ? null : blobHost.authority();
+  }
+
+  /** The registry's filesystem storage root (distribution's filesystem driver layout). */
+  Path storage() {
+    return storage;
   }
 
   /** The registry process itself, bypassing the front: for the lab's own pushes only (not counted, no faults). */

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param labReference the same image in the lab, e.g. {@code 127.0.0.1:41235/calico/node:v3.22.5}
  * @param indexDigest digest of the multi-platform index (what {@code skopeo inspect --raw} hashes to)
  * @param indexMediaType media type of the index
- * @param platformManifests {@code linux/amd64} and {@code linux/arm64} → manifest digest
+ * @param platformManifests {@code linux/amd64} and {@code linux/arm64} (os/architecture, without the index's
+ *     {@code v8} variant) → manifest digest
  */
 public record PushedImage(FixtureImage image, String canonicalRef, String labReference, Digest indexDigest,
     String indexMediaType, Map<String, Digest> platformManifests) {

@@ -96,7 +96,10 @@ final class RegistryProcess implements AutoCloseable {
     }
   }
 
-  /** Waits until the port accepts connections (the registry listens only once fully configured). */
+  /**
+   * Waits until the registry answers {@code GET /v2/} on its port. It listens only once fully configured; checking
+   * the answer (not just an open port) catches another process that took the port between our probe and its bind.
+   */
   private void awaitReady() throws IOException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
     while (System.nanoTime() < deadline) {
@@ -105,8 +108,16 @@ final class RegistryProcess implements AutoCloseable {
             + ": " + logTail());
       }
       try (Socket s = new Socket("127.0.0.1", port)) {
-        return;
-      } catch (IOException notYet) {
+        s.setSoTimeout(5000);
+        s.getOutputStream().write("GET /v2/ HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        String answer = new String(s.getInputStream().readNBytes(4096), StandardCharsets.ISO_8859_1);
+        if (answer.toLowerCase(java.util.Locale.ROOT).contains("docker-distribution-api-version: registry/2.0")
+            && process.isAlive()) {
+          return;
+        }
+        throw new IOException("could not start the lab registry: port " + port + " is answered by another "
+            + "server");
+      } catch (java.net.ConnectException notYet) {
         try {
           Thread.sleep(5);
         } catch (InterruptedException e) {

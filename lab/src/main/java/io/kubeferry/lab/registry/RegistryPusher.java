@@ -12,12 +12,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Pushes a fixture from a {@link BlobStore} straight to a lab registry's backend process (bypassing the front, so
- * pushes are neither counted nor faulted): blobs (mounted across repositories when already pushed, as registries
- * dedup), then the platform manifests by digest, then the index under each tag, all byte-exact.
+ * Pushes a fixture from a {@link BlobStore} over the registry API straight to a lab registry's backend process
+ * (bypassing the front, so pushes are neither counted nor faulted): blobs (monolithic POST + PUT), then the platform
+ * manifests by digest, then the index under each tag, all byte-exact. Used for {@link LabImages#repush} and crafted
+ * test content; {@link StorageSeeder} does the bulk initial load.
  */
 final class RegistryPusher {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,8 +25,6 @@ final class RegistryPusher {
   private final BlobStore store;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-  /** Blob → a repository of this registry that already holds it, for cross-repository mounts. */
-  private final Map<Digest, String> pushedIn = new ConcurrentHashMap<>();
 
   RegistryPusher(LabRegistry target, BlobStore store) {
     this.target = target;
@@ -46,8 +44,7 @@ final class RegistryPusher {
       }
       putManifest(repository, md.toString(), m.get("mediaType").asText(), store.read(md));
       JsonNode p = m.get("platform");
-      platforms.put(p.get("os").asText() + "/" + p.get("architecture").asText()
-          + (p.has("variant") ? "/" + p.get("variant").asText() : ""), md);
+      platforms.put(p.get("os").asText() + "/" + p.get("architecture").asText(), md);
     }
     for (String tag : tags) {
       putManifest(repository, tag, idx.get("mediaType").asText(), store.read(index));
@@ -78,22 +75,13 @@ final class RegistryPusher {
         HttpRequest.BodyPublishers.noBody()), repo).statusCode() == 200) {
       return;
     }
-    String from = pushedIn.get(d);
-    HttpResponse<String> start = from != null && !from.equals(repo)
-        ? send(HttpRequest.newBuilder(uri("/v2/" + repo + "/blobs/uploads/?mount=" + d + "&from=" + from))
-            .POST(HttpRequest.BodyPublishers.noBody()), repo, from)
-        : send(HttpRequest.newBuilder(uri("/v2/" + repo + "/blobs/uploads/"))
-            .POST(HttpRequest.BodyPublishers.noBody()), repo);
-    if (start.statusCode() == 202) {
-      String location = start.headers().firstValue("Location").orElseThrow(() -> new IOException(
-          "lab registry gave no upload Location for " + repo));
-      URI put = target.backendUri().resolve(location + (location.contains("?") ? "&" : "?") + "digest=" + d);
-      HttpResponse<String> done = send(HttpRequest.newBuilder(put).PUT(content.get()), repo);
-      check(done, 201, "upload blob " + d + " to " + repo);
-    } else {
-      check(start, 201, "mount blob " + d + " into " + repo);
-    }
-    pushedIn.putIfAbsent(d, repo);
+    HttpResponse<String> start = send(HttpRequest.newBuilder(uri("/v2/" + repo + "/blobs/uploads/"))
+        .POST(HttpRequest.BodyPublishers.noBody()), repo);
+    check(start, 202, "start a blob upload to " + repo);
+    String location = start.headers().firstValue("Location").orElseThrow(() -> new IOException(
+        "lab registry gave no upload Location for " + repo));
+    URI put = target.backendUri().resolve(location + (location.contains("?") ? "&" : "?") + "digest=" + d);
+    check(send(HttpRequest.newBuilder(put).PUT(content.get()), repo), 201, "upload blob " + d + " to " + repo);
   }
 
   void putManifest(String repo, String reference, String mediaType, byte[] bytes) throws IOException {

@@ -33,6 +33,7 @@ class LabUpstreamIT {
         String viaMirror = mirrors.get(host).getAuthority() + "/" + rest;
         assertEquals(p.labReference(), viaMirror);
         assertEquals(p.indexDigest(), Skopeo.rawDigest(viaMirror), p.canonicalRef());
+        assertEquals(java.util.Set.of("linux/amd64", "linux/arm64"), p.platformManifests().keySet());
       }
       PushedImage haproxy = up.images().get("docker.io/library/haproxy:2.8");
       Skopeo.ok("copy", "--all", "--src-tls-verify=false", "docker://" + haproxy.labReference(),

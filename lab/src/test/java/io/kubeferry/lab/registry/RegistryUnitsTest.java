@@ -73,6 +73,22 @@ class RegistryUnitsTest {
   }
 
   @Test
+  void labMainRejectsBadArgumentsWithUsageExitCode() {
+    var out = new java.io.ByteArrayOutputStream();
+    var err = new java.io.ByteArrayOutputStream();
+    assertEquals(2, RegistryLabMain.run(new String[] {"--mode", "bogus"}, new java.io.PrintStream(out),
+        new java.io.PrintStream(err)));
+    assertTrue(err.toString().contains("unknown mode 'bogus'"), err.toString());
+    assertEquals(2, RegistryLabMain.run(new String[] {"--mode", "basic+token"}, new java.io.PrintStream(out),
+        new java.io.PrintStream(err)));
+    assertEquals(2, RegistryLabMain.run(new String[] {"--filler"}, new java.io.PrintStream(out),
+        new java.io.PrintStream(err)));
+    assertEquals(0, RegistryLabMain.run(new String[] {"--help"}, new java.io.PrintStream(out),
+        new java.io.PrintStream(err)));
+    assertTrue(out.toString().startsWith("usage: lab registry"));
+  }
+
+  @Test
   void optionsRejectTwoAuthModes() {
     assertThrows(IllegalArgumentException.class, () -> LabRegistry.Options.of(Mode.BASIC, Mode.TOKEN));
     assertEquals(EnumSet.of(Mode.ANONYMOUS), LabRegistry.Options.of().modes());
