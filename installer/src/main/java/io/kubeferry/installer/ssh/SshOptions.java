@@ -41,9 +41,13 @@ public record SshOptions(
     }
   }
 
-  /** Strict host-key checking against {@code knownHosts}, 15 s connect, 10 min commands, 3 attempts, 8 handshakes. */
+  /**
+   * Strict host-key checking against {@code knownHosts}, 15 s connect, 10 min commands, 3 attempts, at most 6
+   * handshakes per address (sshd starts refusing above 10 unauthenticated connections, and learns of finished
+   * authentications with some delay, so we keep a margin).
+   */
   public static SshOptions defaults(Path knownHosts) {
-    return new SshOptions(knownHosts, false, Duration.ofSeconds(15), Duration.ofMinutes(10), 3, 8,
+    return new SshOptions(knownHosts, false, Duration.ofSeconds(15), Duration.ofMinutes(10), 3, 6,
         Optional.empty(), SshListener.NONE, new Redactor());
   }
 

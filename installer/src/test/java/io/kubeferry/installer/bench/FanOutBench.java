@@ -55,11 +55,13 @@ public final class FanOutBench {
       // Warm-up (JIT, page cache) on a few hosts, not measured.
       kubeferry(servers.subList(0, 2), key, kh, payload, dir.resolve("warm"), 2, digest);
 
+      long[] m0 = machineCpu();
       long c0 = cpuMillis();
       long k5 = kubeferry(servers.subList(0, small), key, kh, payload, dir.resolve("k-small"), small, digest);
       long c1 = cpuMillis();
       long k50 = kubeferry(servers, key, kh, payload, dir.resolve("k-large"), large, digest);
       long c2 = cpuMillis();
+      long[] m2 = machineCpu();
       long o5 = openssh(servers.subList(0, small), key, kh, payload, dir.resolve("o-small"), small, dir);
       long o50 = openssh(servers, key, kh, payload, dir.resolve("o-large"), large, dir);
 
@@ -71,6 +73,8 @@ public final class FanOutBench {
           (double) k50 / o50);
       System.out.printf("installer-side CPU (this JVM): %d ms for %d hosts, %d ms for %d hosts (%.0f ms/host)%n",
           c1 - c0, small, c2 - c1, large, (double) (c2 - c1) / large);
+      System.out.printf("machine CPU busy during the kubeferry runs: %.0f%% (targets and other work share it)%n",
+          100.0 * (1 - (double) (m2[1] - m0[1]) / (m2[0] - m0[0])));
       System.out.printf("machine: %d cores, load average at end %.1f (targets share this machine's CPUs)%n",
           Runtime.getRuntime().availableProcessors(),
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -84,6 +88,16 @@ public final class FanOutBench {
         walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /** {total jiffies, idle+iowait jiffies} from /proc/stat. */
+  static long[] machineCpu() throws java.io.IOException {
+    String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+    long total = 0;
+    for (int i = 1; i < f.length; i++) {
+      total += Long.parseLong(f[i]);
+    }
+    return new long[] {total, Long.parseLong(f[4]) + Long.parseLong(f[5])};
   }
 
   static long cpuMillis() {

@@ -15,7 +15,6 @@ import io.kubeferry.installer.plan.RunListener;
 import io.kubeferry.installer.plan.RunReport;
 import io.kubeferry.installer.plan.Step;
 import io.kubeferry.installer.plan.StepResult;
-import io.kubeferry.installer.preflight.Finding;
 import io.kubeferry.installer.preflight.PreflightReport;
 import io.kubeferry.installer.ssh.RemoteCommand;
 import io.kubeferry.installer.ssh.SshException;
@@ -226,9 +225,5 @@ class InstallLabIT {
     ExecResult r = node.exec(cmd);
     assertTrue(r.succeeded(), String.join(" ", cmd) + " on " + node.hostname() + ": " + r.output());
     return r.stdout();
-  }
-
-  static boolean isFinding(Finding f, String check) {
-    return f.check().equals(check);
   }
 }

@@ -224,4 +224,43 @@ class SshExecutorIT {
       }
     }
   }
+
+  @Test
+  void aConnectionDroppedMidUploadFailsClearlyAndTheNextUploadResumes(@TempDir Path dir) throws Exception {
+    try (LocalSshd own = LocalSshd.start(dir.resolve("own"))) {
+      Path kh = dir.resolve("known_hosts");
+      Files.writeString(kh, own.knownHostsLine() + "\n");
+      SshTarget t = new SshTarget("n9", "127.0.0.1", own.port(), "root", own.clientKey(), false);
+      byte[] data = new byte[48 * 1024 * 1024];
+      new Random(9).nextBytes(data);
+      Path local = dir.resolve("big.bin");
+      Files.write(local, data);
+      Path remote = dir.resolve("remote/big.bin");
+      SshListener dropper = new SshListener() {
+        @Override
+        public void uploadProgress(String host, String path, long sent, long total) {
+          if (sent >= 12L * 1024 * 1024 && sent < total) {
+            try {
+              own.stop(); // the host goes away: listener and session processes are killed
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        }
+      };
+      try (SshExecutor ssh = new SshExecutor(SshOptions.defaults(kh).withListener(dropper).withConnectAttempts(1))) {
+        SshException e = assertThrows(SshException.class, () -> ssh.upload(t, local, remote.toString()));
+        assertTrue(e.getMessage().startsWith("could not upload " + local + " to n9:" + remote)
+            && e.getMessage().endsWith("(re-run to resume)"), e.getMessage());
+      }
+      long kept = Files.size(Path.of(remote + ".part"));
+      assertTrue(kept > 0 && kept < data.length, "a partial copy stays for resuming: " + kept);
+      own.restart();
+      try (SshExecutor ssh = new SshExecutor(SshOptions.defaults(kh))) {
+        UploadResult r = ssh.upload(t, local, remote.toString());
+        assertEquals(kept, r.resumedFrom());
+        assertArrayEquals(data, Files.readAllBytes(remote));
+      }
+    }
+  }
 }
