@@ -33,6 +33,12 @@ class RpmIndexCommandIT {
     lab = LabYumRepoBuilder.buildOrReuse();
   }
 
+  @org.junit.jupiter.api.AfterAll
+  static void stopAgents() throws Exception {
+    lab.key().stopAgent();
+    LabGpgKey.named("other").stopAgent();
+  }
+
   private int run(String... args) {
     return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
   }

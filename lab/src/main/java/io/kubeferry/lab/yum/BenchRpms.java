@@ -11,19 +11,24 @@ import java.util.List;
 /**
  * Generates (once, cached) a set of synthetic signed RPMs for benchmarks: {@code count} packages with versioned
  * requires between them, provides, several files each and a changelog. Prints the directory.
- * Usage: {@code BenchRpms [count]} (default 300).
+ * Usage: {@code BenchRpms [count [blobKiB]]} (default 300, 0).
  */
 public final class BenchRpms {
   private BenchRpms() {}
 
   /** The cached directory holding {@code count} benchmark RPMs, built on first use. */
   public static Path ensure(int count) throws IOException {
-    Path dir = LabCache.root().resolve("bench-rpms-" + count + "-v1");
+    return ensure(count, 0);
+  }
+
+  /** Like {@link #ensure(int)}, each RPM also carrying {@code blobKiB} KiB of incompressible data. */
+  public static Path ensure(int count, int blobKiB) throws IOException {
+    Path dir = LabCache.root().resolve("bench-rpms-" + count + (blobKiB > 0 ? "x" + blobKiB + "k" : "") + "-v1");
     return LabCache.locked(() -> {
       if (!Files.isDirectory(dir)) {
         Path tmp = Files.createTempDirectory(LabCache.root(), "bench-rpms.tmp");
         try {
-          RpmFixtureBuilder.build(packages(count), tmp, LabGpgKey.lab());
+          RpmFixtureBuilder.build(packages(count, blobKiB), tmp, LabGpgKey.lab());
           Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } finally {
           LabFiles.deleteTree(tmp);
@@ -34,7 +39,7 @@ public final class BenchRpms {
     });
   }
 
-  static List<LabPackage> packages(int count) {
+  static List<LabPackage> packages(int count, int blobKiB) {
     List<LabPackage> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String name = String.format("bench-pkg-%04d", i);
@@ -49,6 +54,9 @@ public final class BenchRpms {
       for (int f = 0; f < 12; f++) {
         files.add("/usr/share/" + name + "/data-" + f + ".txt");
       }
+      if (blobKiB > 0) {
+        files.add("/usr/lib/kubeferry-lab/" + name + "/payload.blob-" + blobKiB + "k");
+      }
       List<String> none = List.of();
       out.add(new LabPackage("bench", Nevra.parse(name + "-1." + (i % 5) + "." + i + "-1.el7.x86_64"), requires,
           List.of(String.format("libbench%d.so.1()(64bit)", i % 13), name + "-compat = 1." + (i % 5)),
@@ -60,6 +68,7 @@ public final class BenchRpms {
 
   public static void main(String[] args) throws IOException {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-    System.out.println(ensure(count));
+    int blob = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+    System.out.println(ensure(count, blob));
   }
 }

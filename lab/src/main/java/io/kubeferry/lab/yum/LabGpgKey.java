@@ -127,6 +127,7 @@ public final class LabGpgKey {
       return sig;
     } finally {
       Files.deleteIfExists(in);
+      stopAgent(); // tests must not leave daemons behind
     }
   }
 
@@ -142,7 +143,11 @@ public final class LabGpgKey {
         "--define", "_gpg_digest_algo sha256",
         "--define", "_gpg_sign_cmd_extra_args --faked-system-time " + FIXED_TIME + "!"));
     rpms.forEach(p -> cmd.add(p.toString()));
-    Processes.check(cmd, env(home), null, 600);
+    try {
+      Processes.check(cmd, env(home), null, 600);
+    } finally {
+      stopAgent();
+    }
   }
 
   /** Stops the gpg-agent this key's home started (only that home's agent). */

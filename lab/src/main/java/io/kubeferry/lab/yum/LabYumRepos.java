@@ -105,5 +105,6 @@ public final class LabYumRepos implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    repos.key().stopAgent();
   }
 }

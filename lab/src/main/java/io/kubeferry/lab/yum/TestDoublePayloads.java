@@ -19,8 +19,17 @@ public final class TestDoublePayloads {
         || path.contains("/cli-plugins/");
   }
 
-  /** The bytes of {@code path} inside package {@code pkg}. */
+  /**
+   * The bytes of {@code path} inside package {@code pkg}. A name ending in {@code .blob-<N>k} gets N KiB of
+   * incompressible pseudo-random bytes seeded by the path (benchmarks with realistic package sizes).
+   */
   public static byte[] content(LabPackage pkg, String path) {
+    java.util.regex.Matcher blob = java.util.regex.Pattern.compile(".*\\.blob-(\\d+)k").matcher(path);
+    if (blob.matches()) {
+      byte[] b = new byte[Integer.parseInt(blob.group(1)) * 1024];
+      new java.util.Random(path.hashCode()).nextBytes(b);
+      return b;
+    }
     String base = path.substring(path.lastIndexOf('/') + 1);
     String text = executable(path)
         ? "#!/bin/sh\n"

@@ -1,6 +1,7 @@
 package io.kubeferry.bundler.rpm.repo;
 
 import io.kubeferry.core.Digest;
+import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,18 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes one metadata file ({@code <type>.xml.gz}) in a single pass, hashing and counting both the XML and the
+ * Streams one metadata file ({@code <type>.xml.gz}) in a single pass, hashing and counting both the XML and the
  * gzip bytes, then renames it to createrepo's unique name {@code <sha256>-<type>.xml.gz}. GZIP mtime is 0, so the
- * output is byte-for-byte deterministic.
+ * output is byte-for-byte deterministic. Not thread-safe.
  */
-final class MetadataFileWriter {
-  private MetadataFileWriter() {}
-
+final class MetadataFileWriter implements AutoCloseable {
   /** A stream that counts and hashes what passes through. */
   private static final class Tap extends FilterOutputStream {
     final MessageDigest digest = Digest.newSha256();
@@ -47,31 +44,46 @@ final class MetadataFileWriter {
     }
   }
 
-  static RepomdRecord write(Path dir, String type, String header, String footer, List<IndexedPackage> packages,
-      BiConsumer<StringBuilder, IndexedPackage> render, long timestamp) throws IOException {
-    Path tmp = dir.resolve(type + ".xml.gz");
-    Tap compressed;
-    Tap open;
-    try (OutputStream file = Files.newOutputStream(tmp)) {
-      compressed = new Tap(new java.io.BufferedOutputStream(file, 256 * 1024));
-      GZIPOutputStream gz = new GZIPOutputStream(compressed, 64 * 1024);
-      open = new Tap(gz);
-      try (Writer w = new OutputStreamWriter(open, StandardCharsets.UTF_8)) {
-        w.write(header);
-        StringBuilder sb = new StringBuilder(16 * 1024);
-        for (IndexedPackage p : packages) {
-          sb.setLength(0);
-          render.accept(sb, p);
-          w.append(sb);
-        }
-        w.write(footer);
-      }
-    }
+  private final Path dir;
+  private final String type;
+  private final Path tmp;
+  private final Tap compressed;
+  private final Tap open;
+  private final Writer writer;
+  private boolean closed;
+
+  MetadataFileWriter(Path dir, String type, String header) throws IOException {
+    this.dir = dir;
+    this.type = type;
+    this.tmp = dir.resolve(type + ".xml.gz");
+    this.compressed = new Tap(new BufferedOutputStream(Files.newOutputStream(tmp), 256 * 1024));
+    this.open = new Tap(new GZIPOutputStream(compressed, 64 * 1024));
+    this.writer = new OutputStreamWriter(open, StandardCharsets.UTF_8);
+    writer.write(header);
+  }
+
+  void append(CharSequence fragment) throws IOException {
+    writer.append(fragment);
+  }
+
+  /** Writes the footer, closes and renames the file; returns its repomd record. */
+  RepomdRecord finish(String footer, long timestamp) throws IOException {
+    writer.write(footer);
+    writer.close();
+    closed = true;
     String hex = HexFormat.of().formatHex(compressed.digest.digest());
     String name = hex + "-" + type + ".xml.gz";
     Files.move(tmp, dir.resolve(name));
     return new RepomdRecord(type, new Digest("sha256", hex),
         new Digest("sha256", HexFormat.of().formatHex(open.digest.digest())),
         "repodata/" + name, timestamp, compressed.count, open.count);
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (!closed) {
+      closed = true;
+      writer.close();
+    }
   }
 }

@@ -1,7 +1,6 @@
 package io.kubeferry.bundler.rpm.repo;
 
 import io.kubeferry.bundler.rpm.RpmException;
-import io.kubeferry.bundler.rpm.RpmPackageFile;
 import io.kubeferry.bundler.rpm.RpmReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,16 +41,15 @@ public final class RepodataWriter {
     if (!Files.isDirectory(repo)) {
       throw new RpmException("could not index RPMs: not a directory (input " + repo + ")", repo);
     }
-    List<IndexedPackage> packages = readAll(repo, options);
-    long timestamp = packages.stream().mapToLong(p -> p.rpm().header().buildTime()).max().orElse(0);
+    List<Path> files = list(repo);
     Path tmp = null;
     try {
       tmp = Files.createTempDirectory(repo, ".repodata.tmp-");
-      List<RepomdRecord> records = writeMetadata(tmp, packages, timestamp, options.effectiveThreads());
-      byte[] repomd = RepomdXml.render(timestamp, records).getBytes(StandardCharsets.UTF_8);
+      Indexed indexed = index(repo, files, tmp, options);
+      byte[] repomd = RepomdXml.render(indexed.timestamp(), indexed.records()).getBytes(StandardCharsets.UTF_8);
       Files.write(tmp.resolve("repomd.xml"), repomd);
       if (options.signer() != null) {
-        Files.write(tmp.resolve("repomd.xml.asc"), options.signer().signArmored(repomd));
+        Files.write(tmp.resolve("repomd.xml.asc"), sign(options.signer(), repomd, repo));
       }
       if (options.publicKeyArmored() != null) {
         Files.writeString(tmp.resolve("repomd.xml.key"), options.publicKeyArmored(), StandardCharsets.US_ASCII);
@@ -57,7 +57,7 @@ public final class RepodataWriter {
       Path target = repo.resolve("repodata");
       swapIn(tmp, target);
       tmp = null;
-      return new RepodataResult(target, packages, records, options.signer() != null);
+      return new RepodataResult(target, indexed.packages(), indexed.records(), options.signer() != null);
     } catch (IOException e) {
       throw new RpmException("could not write repodata: " + e.getMessage() + " (input " + repo + ")", repo, e);
     } finally {
@@ -67,33 +67,55 @@ public final class RepodataWriter {
     }
   }
 
-  /** Reads every RPM (in parallel); all failures are reported together, as suppressed exceptions of the first. */
-  static List<IndexedPackage> readAll(Path repo, RepodataOptions options) throws RpmException {
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(repo)) {
-      files = s.filter(p -> p.getFileName().toString().endsWith(".rpm"))
-          .filter(p -> !hidden(repo.relativize(p)))
-          .filter(Files::isRegularFile)
-          .sorted(Comparator.comparing(p -> href(repo, p)))
-          .toList();
-    } catch (IOException e) {
-      throw new RpmException("could not list RPMs: " + e.getMessage() + " (input " + repo + ")", repo, e);
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(options.effectiveThreads());
+  private record Indexed(List<PackageRef> packages, List<RepomdRecord> records, long timestamp) {}
+
+  /** One package read and rendered by a worker: the three XML fragments, or the failure. */
+  private record Rendered(PackageRef ref, long buildTime, String primary, String filelists, String other) {}
+
+  private static byte[] sign(RepomdSigner signer, byte[] repomd, Path repo) throws RpmException {
     try {
-      List<Future<RpmPackageFile>> futures = new ArrayList<>();
-      for (Path f : files) {
-        futures.add(pool.submit(() -> RpmReader.read(f, options.verifyWith())));
-      }
-      List<IndexedPackage> out = new ArrayList<>(files.size());
-      List<RpmException> failures = new ArrayList<>();
-      for (int i = 0; i < files.size(); i++) {
+      return signer.signArmored(repomd);
+    } catch (Exception e) {
+      throw new RpmException("could not sign repomd.xml: " + e.getMessage() + " (input " + repo + ")", repo, e);
+    }
+  }
+
+  /**
+   * Reads and renders packages in parallel and streams the fragments, in location order, into the three
+   * metadata files; at most a bounded window of packages is in memory, so large repos index in bounded memory.
+   * Every failing RPM is reported, as suppressed exceptions of the first.
+   */
+  private static Indexed index(Path repo, List<Path> files, Path out, RepodataOptions options)
+      throws RpmException, IOException {
+    int n = files.size();
+    int threads = options.effectiveThreads();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<RpmException> failures = new ArrayList<>();
+    List<PackageRef> refs = new ArrayList<>(n);
+    long timestamp = 0;
+    try (MetadataFileWriter primary = new MetadataFileWriter(out, "primary", String.format(PRIMARY_HEAD, n));
+        MetadataFileWriter filelists = new MetadataFileWriter(out, "filelists", String.format(FILELISTS_HEAD, n));
+        MetadataFileWriter other = new MetadataFileWriter(out, "other", String.format(OTHER_HEAD, n))) {
+      Deque<Future<Rendered>> window = new ArrayDeque<>();
+      int next = 0;
+      while (next < n || !window.isEmpty()) {
+        while (next < n && window.size() < threads * 16) {
+          Path f = files.get(next++);
+          window.add(pool.submit(() -> render(repo, f, options)));
+        }
+        Path f = files.get(next - window.size());
         try {
-          out.add(new IndexedPackage(futures.get(i).get(), href(repo, files.get(i))));
+          Rendered r = window.removeFirst().get();
+          if (failures.isEmpty()) {
+            primary.append(r.primary());
+            filelists.append(r.filelists());
+            other.append(r.other());
+          }
+          refs.add(r.ref());
+          timestamp = Math.max(timestamp, r.buildTime());
         } catch (ExecutionException e) {
-          failures.add(e.getCause() instanceof RpmException r ? r
-              : new RpmException("could not read RPM: " + e.getCause() + " (input " + files.get(i) + ")",
-                  files.get(i), e.getCause()));
+          failures.add(e.getCause() instanceof RpmException x ? x
+              : new RpmException("could not read RPM: " + e.getCause() + " (input " + f + ")", f, e.getCause()));
         }
       }
       if (!failures.isEmpty()) {
@@ -103,7 +125,9 @@ public final class RepodataWriter {
         failures.stream().skip(1).forEach(all::addSuppressed);
         throw all;
       }
-      return out;
+      List<RepomdRecord> records = List.of(primary.finish("</metadata>\n", timestamp),
+          filelists.finish("</filelists>", timestamp), other.finish("</otherdata>", timestamp));
+      return new Indexed(refs, records, timestamp);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RpmException("could not index RPMs: interrupted (input " + repo + ")", repo, e);
@@ -112,25 +136,29 @@ public final class RepodataWriter {
     }
   }
 
-  private static List<RepomdRecord> writeMetadata(Path dir, List<IndexedPackage> pkgs, long ts, int threads)
-      throws IOException {
-    int n = pkgs.size();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(3, threads));
-    try {
-      Future<RepomdRecord> primary = pool.submit(() -> MetadataFileWriter.write(dir, "primary",
-          String.format(PRIMARY_HEAD, n), "</metadata>\n", pkgs, PackageXml::primary, ts));
-      Future<RepomdRecord> filelists = pool.submit(() -> MetadataFileWriter.write(dir, "filelists",
-          String.format(FILELISTS_HEAD, n), "</filelists>", pkgs, PackageXml::filelists, ts));
-      Future<RepomdRecord> other = pool.submit(() -> MetadataFileWriter.write(dir, "other",
-          String.format(OTHER_HEAD, n), "</otherdata>", pkgs, PackageXml::other, ts));
-      return List.of(primary.get(), filelists.get(), other.get());
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } finally {
-      pool.shutdownNow();
+  private static Rendered render(Path repo, Path file, RepodataOptions options) throws RpmException {
+    IndexedPackage p = new IndexedPackage(RpmReader.read(file, options.verifyWith()), href(repo, file));
+    StringBuilder primary = new StringBuilder(4096);
+    PackageXml.primary(primary, p);
+    StringBuilder filelists = new StringBuilder(1024);
+    PackageXml.filelists(filelists, p);
+    StringBuilder other = new StringBuilder(512);
+    PackageXml.other(other, p);
+    var h = p.rpm().header();
+    return new Rendered(new PackageRef(h.nevra(), p.href(), p.rpm().sha256()), h.buildTime(),
+        primary.toString(), filelists.toString(), other.toString());
+  }
+
+  /** The RPMs under {@code repo}, outside hidden dirs and repodata/, sorted by location. */
+  static List<Path> list(Path repo) throws RpmException {
+    try (Stream<Path> s = Files.walk(repo)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".rpm"))
+          .filter(p -> !hidden(repo.relativize(p)))
+          .filter(Files::isRegularFile)
+          .sorted(Comparator.comparing(p -> href(repo, p)))
+          .toList();
+    } catch (IOException e) {
+      throw new RpmException("could not list RPMs: " + e.getMessage() + " (input " + repo + ")", repo, e);
     }
   }
 
