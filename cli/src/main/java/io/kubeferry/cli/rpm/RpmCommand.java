@@ -1,15 +1,16 @@
 package io.kubeferry.cli.rpm;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code kubeferry rpm}: RPM closure and yum repository tools for air-gapped users. */
+/** {@code kubeferry rpm}: RPM repository tools for air-gapped users. */
 @Command(
     name = "rpm",
     mixinStandardHelpOptions = true,
-    description = "Resolve RPM dependency closures from yum repositories.",
-    subcommands = {RpmResolveCommand.class})
+    description = "RPM repository tools (work without createrepo, Python or a target-OS container).",
+    subcommands = {RpmIndexCommand.class, RpmResolveCommand.class})
 public final class RpmCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {

@@ -33,8 +33,11 @@ public final class LabCache {
     T run() throws IOException;
   }
 
-  /** Runs {@code build} while holding the cache lock. */
+  /** Runs {@code build} while holding the cache lock (reentrant within a thread). */
   public static <T> T locked(Build<T> build) throws IOException {
+    if (JVM_LOCK.isHeldByCurrentThread()) {
+      return build.run(); // nested use (a build needing the key): the file lock is already ours
+    }
     JVM_LOCK.lock();
     try (FileChannel ch = FileChannel.open(root().resolve(".lock"),
             StandardOpenOption.CREATE, StandardOpenOption.WRITE);
