@@ -32,7 +32,7 @@ final class XmlScanner {
   private int attrCount;
   private String[] attrNames = new String[8];
   private String[] attrValues = new String[8];
-  private final StringInterner interner = new StringInterner();
+  private final ByteStringInterner interner = new ByteStringInterner();
   private byte[] scratch = new byte[256];
 
   XmlScanner(InputStream in, String source) {
@@ -231,10 +231,10 @@ final class XmlScanner {
 
   /** Makes sure the whole tag up to its '>' (outside quotes) is in the buffer; returns the index of '>'. */
   private int findTagEnd() throws IOException, RepoException {
-    int from = 0;
+    int scanned = 0;
+    byte quote = 0;
     while (true) {
-      byte quote = 0;
-      for (int i = pos + from; i < limit; i++) {
+      for (int i = pos + scanned; i < limit; i++) {
         byte c = buf[i];
         if (quote != 0) {
           if (c == quote) {
@@ -246,14 +246,15 @@ final class XmlScanner {
           return i;
         }
       }
-      from = 0;
-      if (limit - pos >= MAX_TOKEN) {
+      // Not in the window yet: remember how far we looked (refilling moves the window) and read more.
+      scanned = limit - pos;
+      if (scanned >= MAX_TOKEN) {
         throw error("tag longer than 16 MiB");
       }
       if (pos == 0 && limit == buf.length) {
         buf = Arrays.copyOf(buf, buf.length * 2);
       }
-      if (!ensure(limit - pos + 1)) {
+      if (!ensure(scanned + 1)) {
         throw error("unexpected end of document (truncated?)");
       }
     }
@@ -356,14 +357,6 @@ final class XmlScanner {
     return len + 1;
   }
 
-  private int readNonSpace() throws IOException {
-    int b;
-    do {
-      b = read();
-    } while (b == ' ' || b == '\t' || b == '\n' || b == '\r');
-    return b;
-  }
-
   private void skipUntil(int c) throws IOException, RepoException {
     for (int b = read(); b != c; b = read()) {
       if (b < 0) {
@@ -445,65 +438,5 @@ final class XmlScanner {
 
   private RepoException error(String what) {
     return new RepoException("could not read " + source + ": " + what + " (at byte " + (consumed + pos) + ")");
-  }
-
-  /** Interns UTF-8 byte sequences as Strings without allocating for repeats. */
-  static final class StringInterner {
-    private final Map<Key, String> map = new HashMap<>();
-    private final Key probe = new Key(null, 0, 0, 0);
-
-    String get(byte[] bytes, int len) {
-      return get(bytes, 0, len);
-    }
-
-    String get(byte[] bytes, int off, int len) {
-      probe.set(bytes, off, len);
-      String s = map.get(probe);
-      if (s == null) {
-        byte[] copy = Arrays.copyOfRange(bytes, off, off + len);
-        s = new String(copy, StandardCharsets.UTF_8);
-        if (len <= 256) {
-          Key k = new Key(copy, 0, len, probe.hash);
-          map.put(k, s);
-        }
-      }
-      return s;
-    }
-
-    /** A byte-range key; the probe instance is reused for lookups. */
-    private static final class Key {
-      byte[] bytes;
-      int off;
-      int len;
-      int hash;
-
-      Key(byte[] bytes, int off, int len, int hash) {
-        this.bytes = bytes;
-        this.off = off;
-        this.len = len;
-        this.hash = hash;
-      }
-
-      void set(byte[] b, int o, int l) {
-        bytes = b;
-        off = o;
-        len = l;
-        int h = 1;
-        for (int i = o; i < o + l; i++) {
-          h = 31 * h + b[i];
-        }
-        hash = h;
-      }
-
-      @Override
-      public int hashCode() {
-        return hash;
-      }
-
-      @Override
-      public boolean equals(Object o) {
-        return o instanceof Key k && k.len == len && Arrays.equals(bytes, off, off + len, k.bytes, k.off, k.off + len);
-      }
-    }
   }
 }
