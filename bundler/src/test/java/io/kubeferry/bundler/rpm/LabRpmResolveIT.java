@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubeferry.bundler.rpm.download.RpmCache;
+import io.kubeferry.bundler.rpm.download.RpmDownloadException;
+import io.kubeferry.bundler.rpm.download.SignedRpmVerifier;
 import io.kubeferry.bundler.rpm.download.RpmDownloader;
 import io.kubeferry.bundler.rpm.download.RpmVerifier;
 import io.kubeferry.bundler.rpm.profile.BaseOsProfile;
@@ -163,7 +165,9 @@ class LabRpmResolveIT {
     RpmCache cache = new RpmCache(cacheDir);
     RpmPackage kubeadm = pkgs.stream().filter(p -> p.name().equals("kubeadm")).findFirst().orElseThrow();
     lab.server().truncateNextResponse(kubeadm.location());
-    RpmDownloader downloader = new RpmDownloader(sources, cache, RpmVerifier.NONE, 4);
+    RpmKeyring key = RpmKeyring.parse(lab.gpgPublicKey().armored(), "lab key");
+    RpmVerifier signatures = new SignedRpmVerifier(Map.of("kubernetes", key, "docker-ce", key, "base", key), false);
+    RpmDownloader downloader = new RpmDownloader(sources, cache, signatures, 4);
     List<Path> files = downloader.download(pkgs);
     assertEquals(pkgs.size(), files.size());
     for (int i = 0; i < pkgs.size(); i++) {
@@ -176,6 +180,15 @@ class LabRpmResolveIT {
     assertEquals(before, lab.requestCount(path), "a cached, verified package is not downloaded again");
     try (var partial = Files.list(cacheDir.resolve("partial"))) {
       assertFalse(partial.findAny().isPresent(), "no partial file left behind");
+    }
+    RpmKeyring other = RpmKeyring.parse(LabGpgKey.named("other").publicKeyArmored(), "other key");
+    RpmDownloadException e = assertThrows(RpmDownloadException.class, () -> new RpmDownloader(sources,
+        new RpmCache(cacheDir.resolve("fresh")), new SignedRpmVerifier(Map.of("kubernetes", other, "docker-ce", other,
+        "base", other), false), 2).download(pkgs.subList(0, 2)));
+    assertEquals(2, e.problems().size(), e.getMessage());
+    assertTrue(e.problems().get(0).contains("not among the trusted keys"), e.getMessage());
+    try (var s = Files.walk(cacheDir.resolve("fresh"))) {
+      assertTrue(s.noneMatch(p -> p.toString().endsWith(".rpm")), "nothing unverified enters the cache");
     }
   }
 }

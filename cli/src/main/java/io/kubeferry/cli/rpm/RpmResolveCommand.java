@@ -4,7 +4,6 @@ import io.kubeferry.bundler.rpm.lock.RpmsLock;
 import io.kubeferry.bundler.rpm.profile.BaseOsProfile;
 import io.kubeferry.bundler.rpm.repo.HttpRepoClient;
 import io.kubeferry.bundler.rpm.repo.MetadataCache;
-import io.kubeferry.bundler.rpm.repo.RepoConfig;
 import io.kubeferry.bundler.rpm.repo.RepoReader;
 import io.kubeferry.bundler.rpm.repo.Repository;
 import io.kubeferry.bundler.rpm.solve.Resolution;
@@ -92,10 +91,7 @@ public final class RpmResolveCommand implements Callable<Integer> {
     MetadataCache metadata = noCache ? null
         : cache == null ? MetadataCache.defaultCache() : new MetadataCache(cache.resolve("repodata"));
     RepoReader reader = new RepoReader(HttpRepoClient.defaults(), metadata);
-    List<Repository> read = new ArrayList<>();
-    for (RepoConfig c : repos.configs(spec.commandLine())) {
-      read.add(reader.read(c));
-    }
+    List<Repository> read = reader.readAll(repos.configs(spec.commandLine()));
     Resolution r = new Solver().solve(read, new SolveRequest(parsed, arch, multilib, os.packages(), fullClosure,
         os.richDeps()));
     PrintWriter out = spec.commandLine().getOut();

@@ -120,7 +120,12 @@ public final class RpmDownloader {
       throw new RpmDownloadException("could not download " + p.nevra() + " from " + where(source, p)
           + ": sha256 mismatch (expected " + expected + ", got " + actual + ")");
     }
-    verifier.verify(part, p);
+    try {
+      verifier.verify(part, p);
+    } catch (RpmDownloadException e) {
+      Files.deleteIfExists(part);
+      throw e;
+    }
     Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     return target;
   }

@@ -29,6 +29,43 @@ public final class RepoReader {
     this.cache = cache;
   }
 
+  /**
+   * Reads several repositories concurrently (they are independent), in the given order. Every repository that
+   * fails is reported, one line each, in one exception.
+   */
+  public List<Repository> readAll(List<RepoConfig> configs) throws RepoException {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        Math.max(1, Math.min(4, configs.size())), r -> {
+          Thread t = new Thread(r, "repo-reader");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      List<java.util.concurrent.Future<Repository>> futures = new ArrayList<>();
+      for (RepoConfig c : configs) {
+        futures.add(pool.submit(() -> read(c)));
+      }
+      List<Repository> out = new ArrayList<>();
+      List<String> problems = new ArrayList<>();
+      for (var f : futures) {
+        try {
+          out.add(f.get());
+        } catch (java.util.concurrent.ExecutionException e) {
+          problems.add(e.getCause().getMessage());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new RepoException("interrupted while reading repositories");
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new RepoException(String.join("\n", problems));
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /** Reads one repository; every failure is one {@link RepoException} naming the repository and the file. */
   public Repository read(RepoConfig config) throws RepoException {
     RepoSource source = RepoSource.of(config.location(), http);
@@ -114,30 +151,42 @@ public final class RepoReader {
   private static void withVerifiedStream(RepoSource source, RepoMd.Entry entry, String where, StreamBody body)
       throws RepoException {
     String file = where + " " + entry.location();
-    try (InputStream raw = source.open(entry.location())) {
-      ChecksummedStream stored = new ChecksummedStream(raw, entry.checksum(), file);
-      InputStream plain = Compression.decompress(stored, entry.location());
-      ChecksummedStream open = entry.openChecksum() == null ? null
-          : new ChecksummedStream(plain, entry.openChecksum(), file + " (uncompressed)");
-      // The JDK's StAX parser closes its input at the end of the document; keep ours open to verify the rest.
-      body.accept(new java.io.FilterInputStream(open == null ? plain : open) {
+    InputStream raw = null;
+    try {
+      InputStream opened = source.open(entry.location());
+      raw = opened;
+      ChecksummedStream stored = new ChecksummedStream(opened, entry.checksum(), file);
+      // Reading, decompressing and hashing run on a second thread while the caller parses.
+      try (PipelinedStream in = PipelinedStream.start(new PipelinedStream.Producer() {
         @Override
-        public void close() {
-          // intentionally left open
+        public InputStream open() throws IOException {
+          InputStream plain = Compression.decompress(stored, entry.location());
+          return entry.openChecksum() == null ? plain
+              : new ChecksummedStream(plain, entry.openChecksum(), file + " (uncompressed)");
         }
-      });
-      if (open != null) {
-        open.drainAndCheck();
-      } else {
-        plain.transferTo(java.io.OutputStream.nullOutputStream());
+
+        @Override
+        public void finish() throws IOException {
+          stored.drainAndCheck();
+        }
+      }, "repodata-" + entry.type())) {
+        body.accept(in);
+        in.drain();
       }
-      stored.drainAndCheck();
     } catch (java.io.FileNotFoundException e) {
       throw new RepoException("could not read " + file + ": file not found (listed in repomd.xml)");
     } catch (ChecksummedStream.ChecksumMismatchException e) {
       throw new RepoException("could not read " + where + ": " + e.getMessage());
     } catch (IOException | RuntimeException e) {
       throw new RepoException("could not read " + file + ": " + e.getMessage(), e);
+    } finally {
+      if (raw != null) {
+        try {
+          raw.close();
+        } catch (IOException ignored) {
+          // nothing more to read from it
+        }
+      }
     }
   }
 }
