@@ -34,6 +34,8 @@ public final class LabFront {
   private final FaultInjector faults;
   private final HttpClient client;
   private final HttpServer server;
+  private final PlainHttpGate gate;
+  private final java.util.concurrent.atomic.AtomicLong redirects = new java.util.concurrent.atomic.AtomicLong();
 
   LabFront(URI backend, BlobHost blobHost, RequestLog log, FaultInjector faults) throws IOException {
     this.backend = backend;
@@ -44,6 +46,7 @@ public final class LabFront {
         .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     this.server = HttpIo.startServer("127.0.0.1", "front");
     server.createContext("/", this::handle);
+    this.gate = new PlainHttpGate(server.getAddress().getPort());
   }
 
   /** Adds a fault rule; it fires on the next matching requests (see {@link FaultRule}). */
@@ -71,8 +74,9 @@ public final class LabFront {
     log.reset();
   }
 
+  /** The public port: the TLS-probe gate before the HTTP server. */
   int port() {
-    return server.getAddress().getPort();
+    return gate.port();
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -123,7 +127,8 @@ public final class LabFront {
       return null;
     }
     String hex = m.group(2);
-    int status = Character.digit(hex.charAt(0), 16) < 8 ? 302 : 307;
+    // Alternate so every client meets both codes registries use (registry.k8s.io 307, others 302).
+    int status = redirects.getAndIncrement() % 2 == 0 ? 307 : 302;
     ex.getResponseHeaders().set("Location", blobHost.urlFor(hex, m.group(1)));
     ex.getResponseHeaders().set("Docker-Distribution-Api-Version", "registry/2.0");
     ex.sendResponseHeaders(status, -1);
@@ -183,6 +188,7 @@ public final class LabFront {
   }
 
   void close() {
+    gate.close();
     HttpIo.stop(server);
   }
 }

@@ -75,6 +75,7 @@ public final class LabRegistry implements AutoCloseable {
   private final Credentials credentials;
   private final RequestLog log = new RequestLog();
   private final FaultInjector faults = new FaultInjector();
+  private final java.util.Map<String, CachedToken> adminTokens = new ConcurrentHashMap<>();
   private RegistryProcess process;
   private TokenServer tokenServer;
   private BlobHost blobHost;
@@ -172,16 +173,49 @@ public final class LabRegistry implements AutoCloseable {
     return process.uri();
   }
 
-  /** An Authorization header value allowing pull and push on {@code repository} at the backend; null if none. */
-  String adminAuthorization(String repository) throws IOException {
+  /**
+   * An Authorization header value allowing pull and push on the repositories at the backend; null if none. Tokens
+   * are cached for a few minutes: signing one per request made pushing the fixture set several times slower.
+   */
+  String adminAuthorization(String... repositories) throws IOException {
     if (options.has(Mode.BASIC)) {
       return credentials.basicAuthorization();
     }
-    if (options.has(Mode.TOKEN)) {
-      return "Bearer " + TokenSigner.shared().sign(TokenServer.SERVICE, credentials.username(),
-          List.of(new TokenSigner.Access("repository", repository, List.of("pull", "push"))), 600);
+    if (!options.has(Mode.TOKEN)) {
+      return null;
     }
-    return null;
+    String key = String.join(" ", repositories);
+    long now = System.nanoTime();
+    CachedToken cached = adminTokens.get(key);
+    if (cached != null && cached.expiresNanos() > now) {
+      return cached.header();
+    }
+    String header = "Bearer " + TokenSigner.shared().sign(TokenServer.SERVICE, credentials.username(),
+        java.util.Arrays.stream(repositories)
+            .map(r -> new TokenSigner.Access("repository", r, List.of("pull", "push"))).toList(), 600);
+    adminTokens.put(key, new CachedToken(header, now + java.util.concurrent.TimeUnit.MINUTES.toNanos(5)));
+    return header;
+  }
+
+  private record CachedToken(String header, long expiresNanos) {
+  }
+
+  /**
+   * Uploads {@code bytes} as a blob of {@code repository}, straight to the registry (not counted, no faults), for
+   * tests that craft their own images (a manifest for the wrong platform, say). Returns its digest.
+   */
+  public io.kubeferry.core.Digest putBlob(String repository, byte[] bytes) throws IOException {
+    return new RegistryPusher(this, null).pushBytes(repository, bytes);
+  }
+
+  /**
+   * Stores {@code bytes} byte-exact as a manifest or index under {@code reference} (a tag or its digest), straight to
+   * the registry; referenced blobs and manifests must be there already. Returns the sha256 of the bytes.
+   */
+  public io.kubeferry.core.Digest putManifest(String repository, String reference, String mediaType, byte[] bytes)
+      throws IOException {
+    new RegistryPusher(this, null).putManifest(repository, reference, mediaType, bytes);
+    return io.kubeferry.core.Digest.sha256Of(bytes);
   }
 
   /** The registry process's log so far (for diagnosing a failed test). */

@@ -11,12 +11,12 @@ public enum Mode {
   BASIC,
   /**
    * The docker.io bearer token flow: the registry answers 401 with {@code WWW-Authenticate: Bearer realm=...}, a lab
-   * token server issues RS256 JWTs the registry trusts. Anonymous pulls get a pull-only token unless disabled in
+   * token server issues ES256 JWTs the registry trusts. Anonymous pulls get a pull-only token unless disabled in
    * {@link LabRegistry.Options}; {@link LabRegistry#credentials()} get pull and push.
    */
   TOKEN,
   /**
-   * Blob GETs are answered by the front with a 307 (302 for digests whose first hex digit is 0-7) to a second listener
+   * Blob GETs are answered by the front with a 307 or a 302 (alternating) to a second listener
    * on another host:port that serves the bytes and refuses any request carrying {@code Authorization}, like
    * registry.k8s.io redirecting to object storage.
    */

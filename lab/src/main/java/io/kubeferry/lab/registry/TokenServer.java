@@ -42,6 +42,12 @@ final class TokenServer implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     int status = 500;
     try {
+      if (!ex.getRequestMethod().equals("GET")) {
+        // containerd tries an OAuth2 POST first and falls back to GET on 404; this server only speaks GET.
+        status = 404;
+        HttpIo.send(ex, 404, "text/plain", "lab token server: use GET\n");
+        return;
+      }
       String auth = ex.getRequestHeaders().getFirst("Authorization");
       String subject = "";
       boolean authenticated = false;

@@ -20,10 +20,11 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Signs registry bearer tokens (RS256 JWTs) with a self-signed certificate that the registry trusts through its
- * {@code rootcertbundle}. distribution 2.8 finds the signing key through the {@code x5c} header (the chain is verified
- * against the bundle), so every token carries the certificate there. One key per JVM: RSA key generation is the
- * slowest part of starting a TOKEN registry. Thread-safe.
+ * Signs registry bearer tokens (ES256 JWTs, P-256) with a self-signed certificate that the registry trusts through
+ * its {@code rootcertbundle}. distribution 2.8 finds the signing key through the {@code x5c} header (the chain is
+ * verified against the bundle), so every token carries the certificate there. JWS wants the raw R||S signature, which
+ * is what {@code SHA256withECDSAinP1363Format} produces. EC rather than RSA because key generation is fast; one key
+ * per JVM anyway. Thread-safe.
  */
 final class TokenSigner {
   static final String ISSUER = "kubeferry-lab-token-issuer";
@@ -41,8 +42,8 @@ final class TokenSigner {
   static synchronized TokenSigner shared() throws IOException {
     if (shared == null) {
       try {
-        KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
-        gen.initialize(2048);
+        KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
+        gen.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
         KeyPair kp = gen.generateKeyPair();
         X500Name name = new X500Name("CN=kubeferry lab token signer");
         Instant now = Instant.now();
@@ -50,7 +51,7 @@ final class TokenSigner {
         var builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
             Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(3650, ChronoUnit.DAYS)), name,
             kp.getPublic());
-        var signer = new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate());
+        var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate());
         X509Certificate cert = new JcaX509CertificateConverter().getCertificate(builder.build(signer));
         shared = new TokenSigner(kp, cert);
       } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
@@ -78,7 +79,7 @@ final class TokenSigner {
   /** A signed JWT for {@code service} granting {@code access} to {@code subject}, valid for {@code ttlSeconds}. */
   String sign(String service, String subject, List<Access> access, long ttlSeconds) throws IOException {
     try {
-      String header = "{\"typ\":\"JWT\",\"alg\":\"RS256\",\"x5c\":[\""
+      String header = "{\"typ\":\"JWT\",\"alg\":\"ES256\",\"x5c\":[\""
           + Base64.getEncoder().encodeToString(certificate.getEncoded()) + "\"]}";
       long now = Instant.now().getEpochSecond();
       StringBuilder claims = new StringBuilder("{\"iss\":").append(Json.quote(ISSUER))
@@ -102,7 +103,7 @@ final class TokenSigner {
       Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
       String signingInput = url.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
           + url.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
-      Signature sig = Signature.getInstance("SHA256withRSA");
+      Signature sig = Signature.getInstance("SHA256withECDSAinP1363Format");
       sig.initSign(keyPair.getPrivate());
       sig.update(signingInput.getBytes(StandardCharsets.US_ASCII));
       return signingInput + "." + url.encodeToString(sig.sign());
