@@ -30,6 +30,15 @@ public final class RegistryClient {
       io.kubeferry.core.MediaTypes.DOCKER_MANIFEST_LIST, io.kubeferry.core.MediaTypes.OCI_MANIFEST,
       io.kubeferry.core.MediaTypes.DOCKER_MANIFEST);
   private static final int MAX_MANIFEST = 4 * 1024 * 1024;
+
+  static {
+    // The JDK client hands the body over in 16 KiB buffers by default; at registry speeds that per-buffer overhead
+    // dominated (1.2 GiB on loopback: 10.8 s with 16 KiB, 6.8 s with 256 KiB). Read once, when the JDK's HTTP
+    // client classes initialise, so it only applies when no HttpClient was used before; a user's value wins.
+    if (System.getProperty("jdk.httpclient.bufsize") == null) {
+      System.setProperty("jdk.httpclient.bufsize", String.valueOf(256 * 1024));
+    }
+  }
   private static final int MAX_REDIRECTS = 5;
 
   private final RegistryClientOptions options;
