@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The image part of {@code bundle build}: pulls a set of images by canonical name into an OCI layout (through the
@@ -44,13 +48,29 @@ public final class ImagePuller {
     BlobStore cache = o.cache() == null ? null : new BlobStore(o.cache());
     List<RegistryException> failures = new ArrayList<>();
     Map<ImageRef, CompletableFuture<PulledImage>> pending = new LinkedHashMap<>();
+    // Manifests are resolved a few images at a time (each is several round trips); blobs go to the session's pool.
+    ExecutorService resolvers = Executors.newFixedThreadPool(Math.min(4, Math.max(1, o.images().size())), r -> {
+      Thread t = new Thread(r, "kubeferry-resolve");
+      t.setDaemon(true);
+      return t;
+    });
     try (PullSession session = new PullSession(client, layout, cache, o.parallelism(), o.listener())) {
+      Map<ImageRef, Future<CompletableFuture<PulledImage>>> resolving = new LinkedHashMap<>();
       for (ImageRef ref : o.images()) {
+        resolving.put(ref, resolvers.submit(() -> session.pull(ref.toString(), o.sources().candidates(ref, client),
+            references.get(ref), o.platforms(), ref.toString())));
+      }
+      for (Map.Entry<ImageRef, Future<CompletableFuture<PulledImage>>> e : resolving.entrySet()) {
         try {
-          pending.put(ref, session.pull(ref.toString(), o.sources().candidates(ref, client), references.get(ref),
-              o.platforms(), ref.toString()));
-        } catch (RegistryException e) {
-          failures.add(e);
+          pending.put(e.getKey(), e.getValue().get());
+        } catch (ExecutionException ex) {
+          if (ex.getCause() instanceof RegistryException re) {
+            failures.add(re);
+          } else if (ex.getCause() instanceof InterruptedException ie) {
+            throw ie;
+          } else {
+            throw new IllegalStateException(ex.getCause());
+          }
         }
       }
       List<PulledImage> done = new ArrayList<>();
@@ -70,6 +90,8 @@ public final class ImagePuller {
       }
       return new PullResult(o.layout(), done, done.stream().mapToLong(PulledImage::bytesDownloaded).sum(),
           done.stream().mapToInt(PulledImage::blobsDownloaded).sum(), Duration.ofNanos(System.nanoTime() - start));
+    } finally {
+      resolvers.shutdownNow();
     }
   }
 

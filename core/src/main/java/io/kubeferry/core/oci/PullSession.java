@@ -152,7 +152,8 @@ public final class PullSession implements AutoCloseable {
   private Platform checkPlatform(String image, Remote r, Manifest m, Platform declared, Set<Platform> wanted)
       throws RegistryException, InterruptedException {
     Descriptor config = m.config();
-    join(blob(image, r, config, new AtomicLong(), new AtomicInteger()));
+    // Fetched on this thread, not queued behind other images' big layers in the pool: resolution stays fast.
+    join(blobNow(image, r, config));
     Object doc;
     try {
       doc = Json.parse(Files.readAllBytes(layout.blobs().path(config.digest())));
@@ -191,6 +192,23 @@ public final class PullSession implements AutoCloseable {
         throw new CompletionException(e);
       }
     }, pool));
+  }
+
+  /** Like {@link #blob} but runs the download on the calling thread (still once per digest). */
+  private CompletableFuture<Boolean> blobNow(String image, Remote r, Descriptor d) throws InterruptedException {
+    CompletableFuture<Boolean> mine = new CompletableFuture<>();
+    CompletableFuture<Boolean> existing = inflight.putIfAbsent(d.digest(), mine);
+    if (existing != null) {
+      return existing;
+    }
+    try {
+      boolean downloaded = store(image, r, d);
+      listener.blobStored(image, d, downloaded);
+      mine.complete(downloaded);
+    } catch (RegistryException e) {
+      mine.completeExceptionally(e);
+    }
+    return mine;
   }
 
   private boolean store(String image, Remote r, Descriptor d) throws RegistryException, InterruptedException {
