@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import io.kubeferry.cli.bundle.BundleCommand;
+import io.kubeferry.cli.image.ImageCommand;
 import io.kubeferry.cli.keygen.KeygenCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -17,7 +18,8 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = KubeferryCommand.Version.class,
     description = "Carries a kubeadm Kubernetes cluster across an air gap.",
-    subcommands = {AutoComplete.GenerateCompletion.class, BundleCommand.class, KeygenCommand.class})
+    subcommands = {AutoComplete.GenerateCompletion.class, BundleCommand.class, ImageCommand.class,
+        KeygenCommand.class})
 public final class KubeferryCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,51 @@
+package io.kubeferry.cli.bundle;
+
+import io.kubeferry.bundler.image.CatalogImage;
+import io.kubeferry.core.Json;
+import io.kubeferry.core.oci.MirrorRule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kubeferry bundle images}: prints the exact image set of a cluster, without contacting any registry. */
+@Command(name = "images", mixinStandardHelpOptions = true,
+    description = "Print the exact container image set a bundle for this Kubernetes version carries.")
+public final class BundleImagesCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin ImageSetOptionsMixin set;
+  @Option(names = "--json", description = "Print JSON (image, role, mirror endpoints) instead of one image per line.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    List<CatalogImage> images = set.images();
+    List<MirrorRule> rules = set.mirrorRules(List.of());
+    if (json) {
+      List<Object> out = new ArrayList<>();
+      for (CatalogImage i : images) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("image", i.ref().toString());
+        m.put("role", i.role());
+        List<Object> mirrors = new ArrayList<>();
+        rules.stream().filter(r -> r.appliesTo(i.ref()))
+            .forEach(r -> mirrors.add(r.endpoint() + "/" + r.repositoryFor(i.ref().repository()) + ":" + i.ref().tag()));
+        m.put("mirrors", mirrors);
+        out.add(m);
+      }
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("kubernetes", set.version().toString());
+      doc.put("platforms", set.platforms().stream().map(Object::toString).toList());
+      doc.put("images", out);
+      spec.commandLine().getOut().println(Json.write(doc));
+    } else {
+      images.forEach(i -> spec.commandLine().getOut().println(i.ref()));
+    }
+    return 0;
+  }
+}
