@@ -7,6 +7,7 @@ import java.util.Properties;
 import io.kubeferry.cli.bundle.BundleCommand;
 import io.kubeferry.cli.image.ImageCommand;
 import io.kubeferry.cli.keygen.KeygenCommand;
+import io.kubeferry.cli.rpm.RpmCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import picocli.CommandLine.IVersionProvider;
     versionProvider = KubeferryCommand.Version.class,
     description = "Carries a kubeadm Kubernetes cluster across an air gap.",
     subcommands = {AutoComplete.GenerateCompletion.class, BundleCommand.class, ImageCommand.class,
-        KeygenCommand.class})
+        KeygenCommand.class, RpmCommand.class})
 public final class KubeferryCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,143 @@
+package io.kubeferry.bundler.rpm.repo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a yum repository's metadata: repomd.xml (signature checked when a verifier is configured), then primary
+ * (any of gz/xz/zst/bz2), verifying both the stored and the open checksum while streaming. Modular packages of
+ * non-enabled streams are dropped. filelists is read only on demand. Thread-safe (stateless).
+ */
+public final class RepoReader {
+  private static final int MAX_REPOMD = 16 << 20;
+  private final HttpRepoClient http;
+  private final MetadataCache cache;
+
+  /** A reader without a metadata cache: every read parses the XML. */
+  public RepoReader(HttpRepoClient http) {
+    this(http, null);
+  }
+
+  /** A reader that reuses parsed metadata from {@code cache} (may be null) when repomd.xml is unchanged. */
+  public RepoReader(HttpRepoClient http, MetadataCache cache) {
+    this.http = http;
+    this.cache = cache;
+  }
+
+  /** Reads one repository; every failure is one {@link RepoException} naming the repository and the file. */
+  public Repository read(RepoConfig config) throws RepoException {
+    RepoSource source = RepoSource.of(config.location(), http);
+    String where = "repository " + config.id() + " (" + source.describe() + ")";
+    byte[][] raw = new byte[1][];
+    RepoMd repomd = readRepomd(config, source, where, raw);
+    RepoMd.Entry primary = repomd.entry("primary").orElseThrow();
+    Optional<List<RpmPackage>> cached = cache == null ? Optional.empty() : cache.load(raw[0], config.id());
+    List<RpmPackage> packages = cached.isPresent() ? cached.get() : parsePrimary(config, source, where, repomd);
+    if (cache != null && cached.isEmpty()) {
+      cache.store(raw[0], packages);
+    }
+    Optional<RepoMd.Entry> filelists = repomd.entry("filelists");
+    Repository.FilelistsLoader loader = paths -> {
+      if (filelists.isEmpty()) {
+        return Map.of();
+      }
+      String algo = primary.checksum().substring(0, primary.checksum().indexOf(':'));
+      Map<String, List<String>>[] out = new Map[1];
+      withVerifiedStream(source, filelists.get(), where,
+          in -> out[0] = FilelistsParser.owners(in, where + " " + filelists.get().location(), paths, algo));
+      return out[0];
+    };
+    return new Repository(config.id(), config.priority(), packages, loader);
+  }
+
+  private static List<RpmPackage> parsePrimary(RepoConfig config, RepoSource source, String where, RepoMd repomd)
+      throws RepoException {
+    RepoMd.Entry primary = repomd.entry("primary").orElseThrow();
+    List<RpmPackage> packages = new ArrayList<>();
+    PrimaryParser parser = new PrimaryParser(config.id());
+    withVerifiedStream(source, primary, where, in -> parser.parse(in, where + " " + primary.location(),
+        packages::add));
+    Optional<RepoMd.Entry> modules = repomd.entry("modules");
+    if (modules.isPresent()) {
+      Set<String>[] hidden = new Set[1];
+      withVerifiedStream(source, modules.get(), where, in -> hidden[0] = ModuleFilter.hiddenArtifacts(in));
+      packages.removeIf(p -> hidden[0].contains(ModuleFilter.artifactName(p)));
+    }
+    return packages;
+  }
+
+  private RepoMd readRepomd(RepoConfig config, RepoSource source, String where, byte[][] raw)
+      throws RepoException {
+    byte[] xml;
+    try (InputStream in = source.open("repodata/repomd.xml")) {
+      xml = in.readNBytes(MAX_REPOMD + 1);
+    } catch (java.io.FileNotFoundException e) {
+      throw new RepoException("could not read " + where + ": repodata/repomd.xml not found (is the URL the"
+          + " repository root?)");
+    } catch (IOException e) {
+      throw new RepoException("could not read " + where + ": " + e.getMessage(), e);
+    }
+    if (xml.length > MAX_REPOMD) {
+      throw new RepoException("could not read " + where + ": repomd.xml is larger than 16 MiB");
+    }
+    if (config.verifier() != null) {
+      byte[] sig;
+      try {
+        Optional<InputStream> asc = source.openOptional("repodata/repomd.xml.asc");
+        if (asc.isEmpty()) {
+          throw new RepoException("could not verify " + where + ": repodata/repomd.xml.asc is missing but the"
+              + " repository has a key configured");
+        }
+        try (InputStream in = asc.get()) {
+          sig = in.readNBytes(1 << 20);
+        }
+      } catch (IOException e) {
+        throw new RepoException("could not read " + where + " repomd.xml.asc: " + e.getMessage(), e);
+      }
+      config.verifier().verify(xml, sig, where);
+    }
+    raw[0] = xml;
+    return RepoMd.parse(xml, where + " repomd.xml");
+  }
+
+  /** What to do with the decompressed, checksum-verified content of one metadata file. */
+  @FunctionalInterface
+  private interface StreamBody {
+    void accept(InputStream in) throws RepoException, IOException;
+  }
+
+  private static void withVerifiedStream(RepoSource source, RepoMd.Entry entry, String where, StreamBody body)
+      throws RepoException {
+    String file = where + " " + entry.location();
+    try (InputStream raw = source.open(entry.location())) {
+      ChecksummedStream stored = new ChecksummedStream(raw, entry.checksum(), file);
+      InputStream plain = Compression.decompress(stored, entry.location());
+      ChecksummedStream open = entry.openChecksum() == null ? null
+          : new ChecksummedStream(plain, entry.openChecksum(), file + " (uncompressed)");
+      // The JDK's StAX parser closes its input at the end of the document; keep ours open to verify the rest.
+      body.accept(new java.io.FilterInputStream(open == null ? plain : open) {
+        @Override
+        public void close() {
+          // intentionally left open
+        }
+      });
+      if (open != null) {
+        open.drainAndCheck();
+      } else {
+        plain.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      stored.drainAndCheck();
+    } catch (java.io.FileNotFoundException e) {
+      throw new RepoException("could not read " + file + ": file not found (listed in repomd.xml)");
+    } catch (ChecksummedStream.ChecksumMismatchException e) {
+      throw new RepoException("could not read " + where + ": " + e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      throw new RepoException("could not read " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.kubeferry.bundler.rpm.repo;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Benchmark driver (not a test): indexes DIR {@code runs} times in one JVM and prints the cold (first) and the
+ * median warm time in ms. Used by scripts/bench-repodata. Usage: {@code RepodataBench DIR [runs]}.
+ */
+public final class RepodataBench {
+  private RepodataBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[0]);
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+    long[] ms = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      long t = System.nanoTime();
+      RepodataWriter.write(RepodataOptions.of(dir));
+      ms[i] = (System.nanoTime() - t) / 1_000_000;
+    }
+    long cold = ms[0];
+    long[] warm = Arrays.copyOfRange(ms, 1, runs);
+    Arrays.sort(warm);
+    System.out.println(cold + " " + warm[warm.length / 2]);
+  }
+}

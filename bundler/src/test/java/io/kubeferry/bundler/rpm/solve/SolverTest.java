@@ -1,0 +1,201 @@
+package io.kubeferry.bundler.rpm.solve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kubeferry.bundler.rpm.TestRepo;
+import io.kubeferry.bundler.rpm.repo.HttpRepoClient;
+import io.kubeferry.bundler.rpm.repo.RepoConfig;
+import io.kubeferry.bundler.rpm.repo.RepoReader;
+import io.kubeferry.bundler.rpm.repo.Repository;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SolverTest {
+  @TempDir Path dir;
+  private int n;
+
+  private Repository read(TestRepo repo, int priority) throws Exception {
+    Path d = repo.write(dir.resolve("r" + (++n)));
+    return new RepoReader(HttpRepoClient.defaults()).read(new RepoConfig("r" + n, d.toString(), priority, null));
+  }
+
+  private static Set<String> nevras(Resolution r) {
+    Set<String> s = new TreeSet<>();
+    r.toBundle().forEach(p -> s.add(p.pkg().nevra().toString()));
+    return s;
+  }
+
+  private static TestRepo kubernetes() {
+    TestRepo k = new TestRepo();
+    for (String v : List.of("1.23.1", "1.30.0")) {
+      k.pkg("kubelet-" + v + "-0.x86_64").requires("conntrack", "socat", "kubernetes-cni >= 0.8.7", "/bin/sh");
+      k.pkg("kubectl-" + v + "-0.x86_64");
+      k.pkg("kubeadm-" + v + "-0.x86_64").requires("kubelet >= 1.19.0", "kubectl >= 1.19.0",
+          "kubernetes-cni >= 0.8.6", "cri-tools >= 1.19.0");
+    }
+    k.pkg("kubernetes-cni-0.8.7-0.x86_64");
+    k.pkg("kubernetes-cni-1.2.0-0.x86_64");
+    k.pkg("cri-tools-1.19.0-0.x86_64");
+    k.pkg("cri-tools-1.26.0-0.x86_64");
+    return k;
+  }
+
+  private static TestRepo base() {
+    TestRepo b = new TestRepo();
+    b.pkg("bash-4.2.46-35.el7.x86_64").files("/bin/sh", "/bin/bash");
+    b.pkg("conntrack-tools-1.4.4-7.el7.x86_64").provides("conntrack").requires("libnetfilter_cthelper.so.0()(64bit)");
+    b.pkg("libnetfilter_cthelper-1.0.0-11.el7.x86_64").provides("libnetfilter_cthelper.so.0()(64bit)");
+    b.pkg("libnetfilter_cthelper-1.0.0-11.el7.i686").provides("libnetfilter_cthelper.so.0");
+    b.pkg("socat-1.7.3.2-2.el7.x86_64");
+    return b;
+  }
+
+  @Test
+  void unpinnedResolveShowsTheWrongKubeletTrapAndPinningFixesIt() throws Exception {
+    List<Repository> repos = List.of(read(kubernetes(), 99), read(base(), 99));
+    Set<String> trap = nevras(new Solver().solve(repos, SolveRequest.of("x86_64", "kubeadm-1.23.1-0")));
+    assertTrue(trap.contains("kubelet-1.30.0-0.x86_64"), "unpinned kubeadm 1.23.1 drags the newest kubelet: " + trap);
+    Set<String> pinned = nevras(new Solver().solve(repos, SolveRequest.of("x86_64", "kubeadm-1.23.1-0",
+        "kubelet-1.23.1-0", "kubectl-1.23.1-0", "kubernetes-cni-0.8.7-0", "cri-tools-1.19.0-0")));
+    assertEquals(Set.of("kubeadm-1.23.1-0.x86_64", "kubelet-1.23.1-0.x86_64", "kubectl-1.23.1-0.x86_64",
+        "kubernetes-cni-0.8.7-0.x86_64", "cri-tools-1.19.0-0.x86_64", "conntrack-tools-1.4.4-7.el7.x86_64",
+        "libnetfilter_cthelper-1.0.0-11.el7.x86_64", "socat-1.7.3.2-2.el7.x86_64", "bash-4.2.46-35.el7.x86_64"),
+        pinned, "pinned closure, no i686, file dependency /bin/sh from primary's file list");
+  }
+
+  @Test
+  void unsatisfiableRequestListsEveryMissingDependencyWithItsChain() throws Exception {
+    TestRepo thin = new TestRepo();
+    thin.pkg("bash-4.2.46-35.el7.x86_64").files("/bin/sh");
+    List<Repository> repos = List.of(read(kubernetes(), 99), read(thin, 99));
+    UnsatisfiableException e = assertThrows(UnsatisfiableException.class, () -> new Solver().solve(repos,
+        SolveRequest.of("x86_64", "kubeadm-1.23.1-0", "kubelet-1.23.1-0")));
+    List<String> expected = List.of(
+        "nothing provides conntrack needed by kubelet-1.23.1-0.x86_64 (requested: kubelet-1.23.1-0)",
+        "nothing provides socat needed by kubelet-1.23.1-0.x86_64 (requested: kubelet-1.23.1-0)");
+    assertEquals(expected, e.problems());
+    assertEquals(3, e.getMessage().split("\n").length, "header plus one line per missing dependency");
+  }
+
+  @Test
+  void chainNamesEveryRequirerUpToTheRequest() throws Exception {
+    TestRepo r = new TestRepo();
+    r.pkg("docker-ce-3:20.10.12-3.el7.x86_64").requires("containerd.io >= 1.4.1");
+    r.pkg("containerd.io-1.4.12-3.1.el7.x86_64").requires("container-selinux >= 2:2.74");
+    UnsatisfiableException e = assertThrows(UnsatisfiableException.class,
+        () -> new Solver().solve(List.of(read(r, 99)), SolveRequest.of("x86_64", "docker-ce-3:20.10.12-3.el7")));
+    assertEquals(List.of("nothing provides container-selinux >= 2:2.74 needed by containerd.io-1.4.12-3.1.el7.x86_64"
+        + " <- docker-ce-3:20.10.12-3.el7.x86_64 (requested: docker-ce-3:20.10.12-3.el7)"), e.problems());
+  }
+
+  @Test
+  void unknownSpecsAndConflictingPinsAreAllReported() throws Exception {
+    List<Repository> repos = List.of(read(kubernetes(), 99));
+    UnsatisfiableException e = assertThrows(UnsatisfiableException.class, () -> new Solver().solve(repos,
+        SolveRequest.of("x86_64", "kubelet-1.23.1-0", "kubelet-1.30.0-0", "kubeadm-1.99.0-0", "nosuch")));
+    assertEquals(3, e.problems().size(), e.getMessage());
+    assertTrue(e.problems().get(0).startsWith("conflicting pins for kubelet"), e.problems().get(0));
+    assertTrue(e.problems().get(1).startsWith("no version of kubeadm matches 'kubeadm-1.99.0-0' (available:"));
+    assertEquals("no package matches 'nosuch' for x86_64 in the repositories", e.problems().get(2));
+  }
+
+  @Test
+  void repositoryPriorityBeatsNewerVersion() throws Exception {
+    TestRepo mirror = new TestRepo();
+    mirror.pkg("socat-1.7.4.1-6.el9.x86_64");
+    TestRepo local = new TestRepo();
+    local.pkg("socat-1.7.3.2-2.el7.x86_64");
+    Set<String> s = nevras(new Solver().solve(List.of(read(mirror, 99), read(local, 10)),
+        SolveRequest.of("x86_64", "socat")));
+    assertEquals(Set.of("socat-1.7.3.2-2.el7.x86_64"), s);
+  }
+
+  @Test
+  void archRulesPickTargetArchAndNoarchOnly() throws Exception {
+    TestRepo r = new TestRepo();
+    r.pkg("tool-1.0-1.aarch64").requires("libfoo", "data");
+    r.pkg("tool-1.0-1.x86_64").requires("libfoo", "data");
+    r.pkg("libfoo-1.0-1.aarch64");
+    r.pkg("libfoo-2.0-1.i686");
+    r.pkg("data-1.0-1.noarch");
+    Repository repo = read(r, 99);
+    assertEquals(Set.of("tool-1.0-1.aarch64", "libfoo-1.0-1.aarch64", "data-1.0-1.noarch"),
+        nevras(new Solver().solve(List.of(repo), SolveRequest.of("aarch64", "tool"))));
+    UnsatisfiableException e = assertThrows(UnsatisfiableException.class,
+        () -> new Solver().solve(List.of(repo), SolveRequest.of("x86_64", "tool")));
+    assertTrue(e.problems().get(0).contains("tool cannot be installed") || e.problems().get(0).contains("libfoo"),
+        e.getMessage());
+    SolveRequest multilib = new SolveRequest(List.of(new Spec("tool")), "x86_64", true, Set.of(), false, true);
+    assertEquals(Set.of("tool-1.0-1.x86_64", "libfoo-2.0-1.i686", "data-1.0-1.noarch"),
+        nevras(new Solver().solve(List.of(repo), multilib)));
+  }
+
+  @Test
+  void obsoletingProviderWinsAndConflictsSteerTheChoice() throws Exception {
+    TestRepo r = new TestRepo();
+    r.pkg("docker-ce-3:20.10.12-3.el7.x86_64").requires("runc", "logger");
+    r.pkg("runc-1.0.0-1.el7.x86_64");
+    r.pkg("containerd.io-1.4.12-3.1.el7.x86_64").provides("runc").obsoletes("runc < 2");
+    r.pkg("alogger-1.0-1.x86_64").provides("logger").conflicts("containerd.io");
+    r.pkg("blogger-1.0-1.x86_64").provides("logger");
+    assertEquals(Set.of("docker-ce-3:20.10.12-3.el7.x86_64", "containerd.io-1.4.12-3.1.el7.x86_64",
+        "blogger-1.0-1.x86_64"), nevras(new Solver().solve(List.of(read(r, 99)),
+        SolveRequest.of("x86_64", "docker-ce"))));
+  }
+
+  @Test
+  void richDependenciesFollowTheirConditions() throws Exception {
+    TestRepo r = new TestRepo();
+    r.pkg("app-1.0-1.x86_64").requires("(plugin if helper)", "(zlib-ng or zlib)", "(libx >= 2 with libx < 3)");
+    r.pkg("helper-1.0-1.x86_64");
+    r.pkg("plugin-1.0-1.x86_64");
+    r.pkg("zlib-1.0-1.x86_64");
+    r.pkg("zlib-ng-1.0-1.x86_64");
+    r.pkg("libx-2.5-1.x86_64");
+    r.pkg("libx-3.1-1.x86_64");
+    Repository repo = read(r, 99);
+    assertEquals(Set.of("app-1.0-1.x86_64", "zlib-1.0-1.x86_64", "libx-2.5-1.x86_64"),
+        nevras(new Solver().solve(List.of(repo), SolveRequest.of("x86_64", "app"))));
+    assertEquals(Set.of("app-1.0-1.x86_64", "helper-1.0-1.x86_64", "plugin-1.0-1.x86_64", "zlib-1.0-1.x86_64",
+        "libx-2.5-1.x86_64"), nevras(new Solver().solve(List.of(repo), SolveRequest.of("x86_64", "app", "helper"))));
+    SolveRequest el7 = new SolveRequest(List.of(new Spec("app")), "x86_64", false, Set.of(), false, false);
+    UnsatisfiableException e = assertThrows(UnsatisfiableException.class,
+        () -> new Solver().solve(List.of(repo), el7));
+    assertTrue(e.problems().get(0).startsWith("rich dependency (plugin if helper) of app-1.0-1.x86_64"),
+        e.getMessage());
+  }
+
+  @Test
+  void fileDependencyOutsidePrimaryComesFromFilelists() throws Exception {
+    TestRepo r = new TestRepo();
+    r.pkg("app-1.0-1.x86_64").requires("/usr/share/dict/words");
+    r.pkg("words-3.0-1.noarch").files("/usr/share/dict/words");
+    assertEquals(Set.of("app-1.0-1.x86_64", "words-3.0-1.noarch"),
+        nevras(new Solver().solve(List.of(read(r, 99)), SolveRequest.of("x86_64", "app"))));
+  }
+
+  @Test
+  void profileKeepsWhatTheTargetHasOutOfTheBundle() throws Exception {
+    List<Repository> repos = List.of(read(kubernetes(), 99), read(base(), 99));
+    List<Spec> specs = new ArrayList<>();
+    for (String s : List.of("kubeadm-1.23.1-0", "kubelet-1.23.1-0", "kubectl-1.23.1-0")) {
+      specs.add(new Spec(s));
+    }
+    Set<String> onTarget = Set.of("bash", "libnetfilter_cthelper", "openssh");
+    Resolution r = new Solver().solve(repos, new SolveRequest(specs, "x86_64", false, onTarget, false, false));
+    Set<String> bundle = nevras(r);
+    assertTrue(!bundle.contains("bash-4.2.46-35.el7.x86_64") && bundle.contains("socat-1.7.3.2-2.el7.x86_64"),
+        bundle.toString());
+    assertEquals(2, r.packages().stream().filter(ResolvedPackage::onTarget).count(),
+        "bash and libnetfilter_cthelper are part of the closure but on the target; openssh is not needed");
+    Resolution full = new Solver().solve(repos, new SolveRequest(specs, "x86_64", false, onTarget, true, false));
+    assertEquals(bundle.size() + 2, nevras(full).size());
+  }
+}
