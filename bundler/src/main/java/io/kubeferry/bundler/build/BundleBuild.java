@@ -67,7 +67,9 @@ public final class BundleBuild {
       Files.copy(files.get(i), packages.resolve(pkgs.get(i).nevra() + ".rpm"), StandardCopyOption.REPLACE_EXISTING);
     }
     o.listener().phase("writing the signed yum repository");
-    RepodataWriter.write(RepodataOptions.of(repo).withSigner(o.signer()::signArmored,
+    // Dated with the pack timestamp, not now: the signature file is inside the bundle, whose bytes must repeat.
+    RepodataWriter.write(RepodataOptions.of(repo).withSigner(
+        repomd -> o.signer().signArmored(new java.io.ByteArrayInputStream(repomd), o.pack().mtime()),
         o.signer().publicKeyArmored()));
 
     return new BundleBuilder().build(new BuildOptions(o.kubernetesVersion(), List.of(o.os().id()),
