@@ -88,12 +88,45 @@ class BundleBuildIT {
     assertTrue(out.toString().contains("k8s.gcr.io/kube-apiserver:v1.23.1"), out.toString());
     assertTrue(out.toString().matches("(?s).*rpms: +\\d+ packages.*"), out.toString());
 
+    // The unpacked layout: skopeo reads every OCI-typed image (Docker-typed ones were checked by digest above);
+    // dnf reads the repo, checking repomd.xml.asc against the bundled key.
+    Path x = tmp.resolve("unpacked");
+    assertEquals(0, run(List.of("bundle", "verify", bundle.toString(), "--key", pub.toString(), "--extract",
+        x.toString())), err.toString());
+    Map<?, ?> index = (Map<?, ?>) io.kubeferry.core.Json.parse(Files.readAllBytes(x.resolve("images/index.json")));
+    int ociImages = 0;
+    for (Object o : (List<?>) index.get("manifests")) {
+      Map<?, ?> d = (Map<?, ?>) o;
+      if (!String.valueOf(d.get("mediaType")).startsWith("application/vnd.oci.")) {
+        continue;
+      }
+      String ref = (String) ((Map<?, ?>) d.get("annotations")).get("org.opencontainers.image.ref.name");
+      String raw = exec("skopeo", "inspect", "--raw", "oci:" + x.resolve("images") + ":" + ref);
+      assertEquals(d.get("digest"), io.kubeferry.core.Digest.sha256Of(raw.getBytes(StandardCharsets.UTF_8))
+          .toString(), ref);
+      ociImages++;
+    }
+    assertTrue(ociImages >= 2, "pause and coredns are OCI-typed in the lab: " + ociImages);
+    Path repo = x.resolve("repo");
+    String dnf = exec("dnf", "-q", "-y", "--repofrompath=kf,file://" + repo, "--repo=kf", "--setopt=kf.gpgcheck=0",
+        "--setopt=kf.repo_gpgcheck=1", "--setopt=kf.gpgkey=file://" + repo.resolve("repodata/repomd.xml.key"),
+        "--installroot=" + tmp.resolve("dnfroot"), "--releasever=7", "--setopt=cachedir=" + tmp.resolve("dnfcache"),
+        "repoquery", "--available");
+    assertTrue(dnf.contains("kubeadm-0:1.23.1-0.x86_64") && dnf.contains("docker-ce-3:20.10.12-3.el7.x86_64"), dnf);
+
     Path home = Files.createDirectories(tmp.resolve("gnupg"));
     Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     gpg(home, "--import", pub.toString());
     String v = gpg(home, "--status-fd", "1", "--verify", bundle + ".asc", bundle.toString());
     assertTrue(v.contains("[GNUPG:] VALIDSIG " + key.fingerprint()), v);
     new ProcessBuilder("gpgconf", "--homedir", home.toString(), "--kill", "all").start().waitFor(20, TimeUnit.SECONDS);
+  }
+
+  private static String exec(String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String o = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + o);
+    return o;
   }
 
   private static String gpg(Path home, String... args) throws Exception {
