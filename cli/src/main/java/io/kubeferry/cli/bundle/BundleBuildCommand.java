@@ -86,7 +86,9 @@ public final class BundleBuildCommand implements Callable<Integer> {
         .withCache(registry.cacheDir());
     Path workDir = work != null ? work : output.toAbsolutePath().resolveSibling(".kubeferry-work");
     Path runtime = new RuntimeBuilder().build(RuntimeOptions.of(installer.jdk(), arch, workDir.resolve("runtimes")));
-    PackOptions pack = new PackOptions(Compression.parse(compression), PackOptions.DEFAULT_MTIME,
+    String epoch = System.getenv("SOURCE_DATE_EPOCH"); // the reproducible-builds convention, else a fixed date
+    PackOptions pack = new PackOptions(Compression.parse(compression),
+        epoch == null || epoch.isBlank() ? PackOptions.DEFAULT_MTIME : java.time.Instant.ofEpochSecond(Long.parseLong(epoch.trim())),
         split == null ? 0 : PackOptions.parseSize(split));
     BuildResult r = new BundleBuild().run(new BundleBuildOptions(set.version().toString(), BaseOsProfile.load(os),
         arch.equals("arm64") ? "aarch64" : "x86_64", images, repoConfigs(),
