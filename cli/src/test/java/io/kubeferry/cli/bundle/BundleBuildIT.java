@@ -114,6 +114,13 @@ class BundleBuildIT {
         "repoquery", "--available");
     assertTrue(dnf.contains("kubeadm-0:1.23.1-0.x86_64") && dnf.contains("docker-ce-3:20.10.12-3.el7.x86_64"), dnf);
 
+    // The bundle runs itself: its launcher finds lib/ and the bundled (jlink'ed Temurin) runtime next to it.
+    String self = exec(x.resolve("installer/kubeferry").toString(), "bundle", "verify", x.toString(), "--key",
+        pub.toString());
+    assertTrue(self.contains("every sha256 matches"), self);
+    String version = exec(x.resolve("installer/runtime/bin/java").toString(), "-version");
+    assertTrue(version.contains("Temurin"), version);
+
     Path home = Files.createDirectories(tmp.resolve("gnupg"));
     Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     gpg(home, "--import", pub.toString());
