@@ -16,6 +16,8 @@ import io.kubeferry.bundler.rpm.repo.RepodataOptions;
 import io.kubeferry.bundler.rpm.repo.RepodataWriter;
 import io.kubeferry.bundler.rpm.repo.Repository;
 import io.kubeferry.bundler.rpm.repo.RpmPackage;
+import io.kubeferry.bundler.rpm.lock.RpmsLock;
+import io.kubeferry.bundler.rpm.solve.Resolution;
 import io.kubeferry.bundler.rpm.solve.ResolvedPackage;
 import io.kubeferry.bundler.rpm.solve.SolveRequest;
 import io.kubeferry.bundler.rpm.solve.Solver;
@@ -44,8 +46,11 @@ public final class BundleBuild {
     }
     o.listener().phase("pulling " + o.images().images().size() + " images");
     PullOptions p = o.images();
+    PullOptions.LockPolicy lock = o.locksDir() == null ? p.lock() : new PullOptions.LockPolicy(
+        o.locked() ? PullOptions.LockPolicy.Mode.VERIFY : PullOptions.LockPolicy.Mode.UPDATE,
+        o.locksDir().resolve("images.lock"), o.kubernetesVersion());
     PullResult pulled = new ImagePuller().pull(new PullOptions(p.images(), images, p.platforms(), p.cache(),
-        p.sources(), p.client(), p.parallelism(), p.lock(), p.listener()));
+        p.sources(), p.client(), p.parallelism(), lock, p.listener()));
 
     o.listener().phase("resolving " + o.rpmSpecs().size() + " RPM specs for " + o.os().id() + " " + o.rpmArch());
     HttpRepoClient http = HttpRepoClient.defaults();
@@ -56,9 +61,11 @@ public final class BundleBuild {
       read.add(reader.read(c));
       sources.put(c.id(), RepoSource.of(c.location(), http));
     }
-    List<RpmPackage> pkgs = new Solver().solve(read, new SolveRequest(o.rpmSpecs().stream().map(Spec::new).toList(),
-        o.rpmArch(), false, o.os().packages(), false, o.os().richDeps())).toBundle().stream()
-        .map(ResolvedPackage::pkg).toList();
+    Resolution resolution = new Solver().solve(read, new SolveRequest(
+        o.rpmSpecs().stream().map(Spec::new).toList(), o.rpmArch(), false, o.os().packages(), false,
+        o.os().richDeps()));
+    Path locks = o.locksDir() == null ? null : lockRpms(o, resolution);
+    List<RpmPackage> pkgs = resolution.toBundle().stream().map(ResolvedPackage::pkg).toList();
     o.listener().phase("downloading " + pkgs.size() + " RPMs");
     List<Path> files = new RpmDownloader(sources, o.rpmCache(), RpmVerifier.NONE, 4).download(pkgs);
     Path packages = Files.createDirectories(repo.resolve("Packages"));
@@ -73,8 +80,29 @@ public final class BundleBuild {
         o.signer().publicKeyArmored()));
 
     return new BundleBuilder().build(new BuildOptions(o.kubernetesVersion(), List.of(o.os().id()),
-        List.of(archOf(o.rpmArch())), pulled::layout, () -> repo, o.templates(), o.installer(), o.locksDir(),
+        List.of(archOf(o.rpmArch())), pulled::layout, () -> repo, o.templates(), o.installer(), locks,
         o.signer(), o.output(), o.pack(), o.listener()));
+  }
+
+  /** Checks or records the closure in rpms.lock; returns a directory holding just the two locks, to ship. */
+  private static Path lockRpms(BundleBuildOptions o, Resolution r) throws java.io.IOException {
+    Path file = o.locksDir().resolve("rpms.lock");
+    RpmsLock lock = RpmsLock.read(file);
+    if (o.locked()) {
+      List<String> drift = lock.verify(o.os().id(), o.rpmArch(), o.kubernetesVersion(), RpmsLock.entriesOf(r));
+      if (!drift.isEmpty()) {
+        throw new java.io.IOException("could not build with --locked: the RPM closure drifted from " + file + ": "
+            + String.join("; ", drift));
+      }
+    } else {
+      lock.set(o.os().id(), o.rpmArch(), o.kubernetesVersion(), RpmsLock.entriesOf(r));
+      lock.write(file);
+    }
+    Path shipped = Files.createDirectories(o.workDir().resolve("locks"));
+    for (String name : List.of("images.lock", "rpms.lock")) {
+      Files.copy(o.locksDir().resolve(name), shipped.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+    return shipped;
   }
 
   private static String archOf(String rpmArch) {

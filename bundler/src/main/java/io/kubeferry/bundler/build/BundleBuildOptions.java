@@ -24,7 +24,9 @@ import java.util.Objects;
  * @param rpmCache download cache shared between builds
  * @param templates the {@code manifests/} directory, or null
  * @param installer kubeferry itself with its runtime, or null
- * @param locksDir directory with images.lock / rpms.lock to ship, or null
+ * @param locksDir directory holding images.lock and rpms.lock (written, or checked when {@code locked}); both are
+ *     shipped in the bundle's locks/; null for no locks
+ * @param locked fail when an image digest or the RPM closure drifted from the locks instead of updating them
  * @param signer signs repomd.xml, the manifest and the tarball
  * @param output tarball path
  * @param pack compression, timestamp, split
@@ -33,7 +35,7 @@ import java.util.Objects;
  */
 public record BundleBuildOptions(String kubernetesVersion, BaseOsProfile os, String rpmArch, PullOptions images,
     List<RepoConfig> repos, List<String> rpmSpecs, RpmCache rpmCache, Path templates,
-    ContentSources.Installer installer, Path locksDir, Signer signer, Path output, PackOptions pack, Path workDir,
+    ContentSources.Installer installer, Path locksDir, boolean locked, Signer signer, Path output, PackOptions pack, Path workDir,
     BuildListener listener) {
   public BundleBuildOptions {
     Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");
@@ -46,5 +48,8 @@ public record BundleBuildOptions(String kubernetesVersion, BaseOsProfile os, Str
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(workDir, "workDir");
     listener = listener == null ? BuildListener.none() : listener;
+    if (locked && locksDir == null) {
+      throw new IllegalArgumentException("--locked needs the directory holding images.lock and rpms.lock");
+    }
   }
 }

@@ -71,8 +71,19 @@ public final class BundleBuildCommand implements Callable<Integer> {
   @Option(names = "--work", paramLabel = "DIR", description = "Work directory (default: beside the output).")
   Path work;
 
+  @Option(names = "--locks", paramLabel = "DIR",
+      description = "Directory of images.lock and rpms.lock: updated from this build (or checked with --locked)"
+          + " and shipped in the bundle.")
+  Path locks;
+
+  @Option(names = "--locked", description = "Fail if an image digest or the RPM closure drifted from --locks.")
+  boolean locked;
+
   @Override
   public Integer call() throws Exception {
+    if (locked && locks == null) {
+      throw new ParameterException(spec.commandLine(), "--locked needs --locks DIR");
+    }
     if (set.platforms().size() != 1) {
       throw new ParameterException(spec.commandLine(), "one --arch per bundle (got " + set.platforms() + ")");
     }
@@ -94,7 +105,8 @@ public final class BundleBuildCommand implements Callable<Integer> {
         arch.equals("arm64") ? "aarch64" : "x86_64", images, repoConfigs(),
         rpms.isEmpty() ? KubernetesRpms.specs(set.version().toString()) : rpms,
         new RpmCache(workDir.resolve("rpms")), installer.templates(),
-        new ContentSources.Installer(installer.launcher(), installer.jars(), runtime), null, signer, output, pack,
+        new ContentSources.Installer(installer.launcher(), installer.jars(), runtime), locks, locked, signer, output,
+        pack,
         workDir, d -> err.println("kubeferry: " + d)));
     PrintWriter out = spec.commandLine().getOut();
     out.println("bundle:      " + (r.files().size() == 1 ? r.tarball() : r.files().get(0) + " ... ("

@@ -55,7 +55,8 @@ class BundleBuildIT {
           "--sign-key", tmp.resolve("keys/" + GeneratedKey.SECRET_FILE).toString(), "--jdk", TEMURIN.toString(),
           "--installer-lib", Path.of("target/kubeferry/lib").toAbsolutePath().toString(),
           "--templates", Path.of("../manifests").toAbsolutePath().toString(),
-          "--work", tmp.resolve("work").toString()));
+          "--work", tmp.resolve("work").toString(), "--locks", Files.createDirectories(tmp.resolve("locks"))
+          .toString()));
       for (Map.Entry<String, URI> m : up.mirrors().entrySet()) {
         common.addAll(List.of("--mirror-map", m.getKey() + "=" + m.getValue().getAuthority(),
             "--insecure-registry", m.getValue().getAuthority()));
@@ -72,7 +73,10 @@ class BundleBuildIT {
       assertTrue(err.toString().contains("kubeferry: pulling"), err.toString());
       String first = out.toString().lines().filter(l -> l.startsWith("sha256:")).findFirst().orElseThrow();
 
+      assertTrue(Files.readString(tmp.resolve("locks/rpms.lock")).contains("kubeadm-1.23.1-0.x86_64"));
+      assertTrue(Files.readString(tmp.resolve("locks/images.lock")).contains("k8s.gcr.io/pause:3.6"));
       List<String> b = new ArrayList<>(common);
+      b.add("--locked"); // the second build must match the locks the first one wrote
       b.addAll(List.of("-o", tmp.resolve("b/kubeferry-1.23.1-el7-amd64.tgz").toString()));
       assertEquals(0, run(b), err.toString());
       assertEquals(first, out.toString().lines().filter(l -> l.startsWith("sha256:")).findFirst().orElseThrow());
