@@ -54,7 +54,7 @@ public final class BundleInspectCommand implements Callable<Integer> {
     long rpmBytes = m.rpms().stream().mapToLong(RpmEntry::size).sum();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(Json.write(toMap(m, head, issuer, checked, rpmBytes)));
+      out.println(io.kubeferry.core.Json.write(toMap(m, head, issuer, checked, rpmBytes)));
       return 0;
     }
     out.println("bundle:      " + head.parts() + " (" + Sizes.human(head.parts().size()) + " compressed)");

@@ -84,8 +84,10 @@ class BundleCommandsTest {
     assertTrue(out.toString().contains("kubernetes:  1.23.1"), out.toString());
     assertTrue(out.toString().contains("manifest signature good"), out.toString());
     assertEquals(0, run("bundle", "inspect", bundle.toString(), "--json"), err.toString());
-    assertTrue(out.toString().contains("\"kubernetesVersion\": \"1.23.1\""), out.toString());
-    assertTrue(out.toString().contains("\"manifestSignature\": \"not checked (no --key)\""), out.toString());
+    java.util.Map<?, ?> json = (java.util.Map<?, ?>) io.kubeferry.core.Json.parse(out.toString());
+    assertEquals("1.23.1", json.get("kubernetesVersion"));
+    assertEquals("not checked (no --key)", json.get("manifestSignature"));
+    assertEquals(3L, ((Number) json.get("files")).longValue(), out.toString());
   }
 
   @Test
