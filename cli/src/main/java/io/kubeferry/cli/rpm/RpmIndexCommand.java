@@ -2,10 +2,10 @@ package io.kubeferry.cli.rpm;
 
 import io.kubeferry.bundler.rpm.RpmKeyring;
 import io.kubeferry.bundler.rpm.RpmSignatureException;
-import io.kubeferry.bundler.rpm.repo.OpenPgpRepomdSigner;
 import io.kubeferry.bundler.rpm.repo.RepodataOptions;
 import io.kubeferry.bundler.rpm.repo.RepodataResult;
 import io.kubeferry.bundler.rpm.repo.RepodataWriter;
+import io.kubeferry.core.sign.Signer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -31,7 +31,7 @@ public final class RpmIndexCommand implements Callable<Integer> {
   @Option(names = "--sign-key", paramLabel = "KEY",
       description = "OpenPGP secret key file (gpg --export-secret-keys --armor); signs repomd.xml into "
           + "repomd.xml.asc and writes the public key to repomd.xml.key. Passphrase from "
-          + "$KUBEFERRY_SIGNING_KEY_PASSPHRASE.")
+          + "$" + Signer.PASSPHRASE_ENV + ".")
   Path signKey;
 
   @Option(names = "--verify-key", paramLabel = "PUBKEY",
@@ -49,10 +49,10 @@ public final class RpmIndexCommand implements Callable<Integer> {
       if (!Files.isRegularFile(signKey)) {
         throw new IllegalArgumentException("could not read signing key: no such file (input " + signKey + ")");
       }
-      String pass = System.getenv("KUBEFERRY_SIGNING_KEY_PASSPHRASE");
-      OpenPgpRepomdSigner signer = OpenPgpRepomdSigner.fromFile(signKey, pass == null ? null : pass.toCharArray());
-      options = options.withSigner(signer, PublicKeyExport.armored(signKey));
-      signedBy = signer.fingerprint();
+      String pass = System.getenv(Signer.PASSPHRASE_ENV);
+      Signer signer = Signer.fromFile(signKey, pass == null ? null : pass.toCharArray());
+      options = options.withSigner(signer::signArmored, signer.publicKeyArmored());
+      signedBy = signer.fingerprint().toString();
     }
     RepodataResult result;
     try {

@@ -94,4 +94,14 @@ class RpmIndexCommandIT {
     assertEquals("kubeferry: error: could not index RPMs: not a directory (input " + tmp.resolve("nope") + ")",
         err.toString().strip());
   }
+
+  @Test
+  void unreadableSigningKeyIsOneLine(@TempDir Path tmp) throws Exception {
+    Path repo = repoWith(tmp.resolve("repo"), "socat-1.7.3.2-2.el7.x86_64");
+    Path notAKey = Files.writeString(tmp.resolve("not-a-key.asc"), "hello\n");
+    assertEquals(1, run("rpm", "index", repo.toString(), "--sign-key", notAKey.toString()));
+    assertEquals("kubeferry: error: could not read signing key: not an OpenPGP secret key (input " + notAKey + ")",
+        err.toString().strip());
+    assertFalse(Files.exists(repo.resolve("repodata")));
+  }
 }

@@ -1,7 +1,6 @@
 package io.kubeferry.installer.source;
 
 import io.kubeferry.core.IntegrityException;
-import io.kubeferry.core.Nevra;
 import io.kubeferry.core.bundle.ArchiveLimits;
 import io.kubeferry.core.bundle.BundleFormatException;
 import io.kubeferry.core.bundle.BundleLayout;
@@ -9,6 +8,7 @@ import io.kubeferry.core.bundle.BundleManifest;
 import io.kubeferry.core.bundle.BundleVerifier;
 import io.kubeferry.core.bundle.RpmEntry;
 import io.kubeferry.core.bundle.VerificationResult;
+import io.kubeferry.core.rpm.Evr;
 import io.kubeferry.core.sign.SignatureVerifier;
 import io.kubeferry.core.sign.SigningException;
 import java.io.IOException;
@@ -73,7 +73,7 @@ public final class BundleSource {
       boolean core = List.of("kubeadm", "kubelet", "kubectl").contains(name);
       m.rpms().stream().map(RpmEntry::nevra).filter(n -> n.name().equals(name))
           .filter(n -> !core || n.version().equals(m.kubernetesVersion()))
-          .max(Comparator.comparing(Nevra::evr))
+          .max(Comparator.comparing(Evr::of)) // rpm order: 1.23.10 is newer than 1.23.9, epoch first
           .ifPresent(n -> pinned.add(n.name() + "-" + n.version() + "-" + n.release()));
     }
     if (pinned.stream().noneMatch(p -> p.startsWith("kubeadm-"))) {

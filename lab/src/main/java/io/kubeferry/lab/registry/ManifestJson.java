@@ -1,6 +1,7 @@
 package io.kubeferry.lab.registry;
 
 import io.kubeferry.core.Digest;
+import io.kubeferry.core.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -20,7 +21,7 @@ final class ManifestJson {
     boolean pretty = f == IndexFormat.DOCKER;
     StringBuilder b = new StringBuilder("{");
     field(b, pretty, 1, "schemaVersion", "2", false);
-    field(b, pretty, 1, "mediaType", Json.quote(f.manifestMediaType()), true);
+    field(b, pretty, 1, "mediaType", Json.write(f.manifestMediaType()), true);
     key(b, pretty, 1, "config", true);
     descriptor(b, pretty, 1, config);
     key(b, pretty, 1, "layers", true);
@@ -32,7 +33,7 @@ final class ManifestJson {
     boolean pretty = f == IndexFormat.DOCKER;
     StringBuilder b = new StringBuilder("{");
     field(b, pretty, 1, "schemaVersion", "2", false);
-    field(b, pretty, 1, "mediaType", Json.quote(f.indexMediaType()), true);
+    field(b, pretty, 1, "mediaType", Json.write(f.indexMediaType()), true);
     key(b, pretty, 1, "manifests", true);
     list(b, pretty, 1, manifests);
     return close(b, pretty, 0);
@@ -53,17 +54,17 @@ final class ManifestJson {
 
   private static void descriptor(StringBuilder b, boolean pretty, int depth, Descriptor d) {
     b.append('{');
-    field(b, pretty, depth + 1, "mediaType", Json.quote(d.mediaType()), false);
+    field(b, pretty, depth + 1, "mediaType", Json.write(d.mediaType()), false);
     field(b, pretty, depth + 1, "size", Long.toString(d.size()), true);
-    field(b, pretty, depth + 1, "digest", Json.quote(d.digest().toString()), true);
+    field(b, pretty, depth + 1, "digest", Json.write(d.digest().toString()), true);
     if (d.platform() != null) {
       String[] p = d.platform().split("/");
       key(b, pretty, depth + 1, "platform", true);
       b.append('{');
-      field(b, pretty, depth + 2, "architecture", Json.quote(p[1]), false);
-      field(b, pretty, depth + 2, "os", Json.quote(p[0]), true);
+      field(b, pretty, depth + 2, "architecture", Json.write(p[1]), false);
+      field(b, pretty, depth + 2, "os", Json.write(p[0]), true);
       if (p.length > 2) {
-        field(b, pretty, depth + 2, "variant", Json.quote(p[2]), true);
+        field(b, pretty, depth + 2, "variant", Json.write(p[2]), true);
       }
       indent(b, pretty, depth + 1);
       b.append('}');
@@ -82,7 +83,7 @@ final class ManifestJson {
       b.append(',');
     }
     indent(b, pretty, depth);
-    b.append(Json.quote(name)).append(pretty ? ": " : ":");
+    b.append(Json.write(name)).append(pretty ? ": " : ":");
   }
 
   private static void indent(StringBuilder b, boolean pretty, int depth) {

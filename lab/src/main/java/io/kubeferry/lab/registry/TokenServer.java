@@ -2,6 +2,7 @@ package io.kubeferry.lab.registry;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.kubeferry.core.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -74,9 +75,9 @@ final class TokenServer implements AutoCloseable {
       }
       String token = signer.sign(SERVICE, subject, access, TTL_SECONDS);
       status = 200;
-      HttpIo.send(ex, 200, "application/json", "{\"token\":" + Json.quote(token) + ",\"access_token\":"
-          + Json.quote(token) + ",\"expires_in\":" + TTL_SECONDS + ",\"issued_at\":"
-          + Json.quote(Instant.now().toString()) + "}");
+      HttpIo.send(ex, 200, "application/json", "{\"token\":" + Json.write(token) + ",\"access_token\":"
+          + Json.write(token) + ",\"expires_in\":" + TTL_SECONDS + ",\"issued_at\":"
+          + Json.write(Instant.now().toString()) + "}");
     } finally {
       log.record(new RecordedRequest("token", ex.getRequestMethod(), ex.getRequestURI().toString(),
           RequestKind.TOKEN, status, ex.getRequestHeaders().containsKey("Authorization"), null));

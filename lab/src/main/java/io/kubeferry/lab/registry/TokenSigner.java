@@ -1,5 +1,6 @@
 package io.kubeferry.lab.registry;
 
+import io.kubeferry.core.Json;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -82,20 +83,20 @@ final class TokenSigner {
       String header = "{\"typ\":\"JWT\",\"alg\":\"ES256\",\"x5c\":[\""
           + Base64.getEncoder().encodeToString(certificate.getEncoded()) + "\"]}";
       long now = Instant.now().getEpochSecond();
-      StringBuilder claims = new StringBuilder("{\"iss\":").append(Json.quote(ISSUER))
-          .append(",\"sub\":").append(Json.quote(subject))
-          .append(",\"aud\":").append(Json.quote(service))
+      StringBuilder claims = new StringBuilder("{\"iss\":").append(Json.write(ISSUER))
+          .append(",\"sub\":").append(Json.write(subject))
+          .append(",\"aud\":").append(Json.write(service))
           .append(",\"exp\":").append(now + ttlSeconds)
           .append(",\"nbf\":").append(now - 60)
           .append(",\"iat\":").append(now)
-          .append(",\"jti\":").append(Json.quote(UUID.randomUUID().toString()))
+          .append(",\"jti\":").append(Json.write(UUID.randomUUID().toString()))
           .append(",\"access\":[");
       for (int i = 0; i < access.size(); i++) {
         Access a = access.get(i);
-        claims.append(i == 0 ? "" : ",").append("{\"type\":").append(Json.quote(a.type()))
-            .append(",\"name\":").append(Json.quote(a.name())).append(",\"actions\":[");
+        claims.append(i == 0 ? "" : ",").append("{\"type\":").append(Json.write(a.type()))
+            .append(",\"name\":").append(Json.write(a.name())).append(",\"actions\":[");
         for (int j = 0; j < a.actions().size(); j++) {
-          claims.append(j == 0 ? "" : ",").append(Json.quote(a.actions().get(j)));
+          claims.append(j == 0 ? "" : ",").append(Json.write(a.actions().get(j)));
         }
         claims.append("]}");
       }

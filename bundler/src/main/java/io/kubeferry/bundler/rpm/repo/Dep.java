@@ -1,6 +1,6 @@
 package io.kubeferry.bundler.rpm.repo;
 
-import io.kubeferry.bundler.rpm.Evr;
+import io.kubeferry.core.rpm.Evr;
 
 /**
  * One dependency entry (provides, requires, conflicts, ...): a name, comparison flags and an optional EVR. A name

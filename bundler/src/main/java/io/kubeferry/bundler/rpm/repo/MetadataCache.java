@@ -1,7 +1,7 @@
 package io.kubeferry.bundler.rpm.repo;
 
-import io.kubeferry.bundler.rpm.Evr;
 import io.kubeferry.core.Digest;
+import io.kubeferry.core.rpm.Evr;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

@@ -1,6 +1,6 @@
 package io.kubeferry.bundler.rpm.repo;
 
-import io.kubeferry.bundler.rpm.Evr;
+import io.kubeferry.core.rpm.Evr;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.kubeferry.bundler.rpm.repo;
 
-import io.kubeferry.bundler.rpm.Evr;
 import io.kubeferry.core.Nevra;
+import io.kubeferry.core.rpm.Evr;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.kubeferry.bundler.rpm.solve;
 
-import io.kubeferry.bundler.rpm.Evr;
 import io.kubeferry.bundler.rpm.repo.Dep;
+import io.kubeferry.core.rpm.Evr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

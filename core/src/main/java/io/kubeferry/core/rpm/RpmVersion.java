@@ -1,4 +1,4 @@
-package io.kubeferry.bundler.rpm;
+package io.kubeferry.core.rpm;
 
 /**
  * rpm's {@code rpmvercmp}: compares two version (or release) strings segment by segment, exactly as rpm 4.18 does.

@@ -1,11 +1,13 @@
-package io.kubeferry.bundler.rpm;
+package io.kubeferry.core.rpm;
 
+import io.kubeferry.core.Nevra;
 import java.util.Objects;
 
 /**
  * An RPM {@code [epoch:]version[-release]}. A missing epoch is 0. The release may be {@code null} in dependency
  * strings such as {@code kubelet >= 1.19.0}; {@link #matchCompare} then ignores it, as rpm and libsolv do when
- * matching a dependency range. {@link #compareTo} orders packages (a missing release sorts first).
+ * matching a dependency range. {@link #compareTo} orders packages (a missing release sorts first), exactly as rpm
+ * does: never compare version strings lexically ({@code 1.23.10} is newer than {@code 1.23.9}). Immutable.
  */
 public record Evr(int epoch, String version, String release) implements Comparable<Evr> {
   public Evr {
@@ -13,6 +15,11 @@ public record Evr(int epoch, String version, String release) implements Comparab
     if (epoch < 0) {
       throw new IllegalArgumentException("negative epoch in '" + version + "'");
     }
+  }
+
+  /** The epoch, version and release of a package identity, for ordering packages by rpm's rules. */
+  public static Evr of(Nevra nevra) {
+    return new Evr(nevra.epoch(), nevra.version(), nevra.release());
   }
 
   /** Parses {@code [epoch:]version[-release]}; the release is everything after the last '-'. */

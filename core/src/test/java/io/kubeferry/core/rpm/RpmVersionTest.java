@@ -1,4 +1,4 @@
-package io.kubeferry.bundler.rpm;
+package io.kubeferry.core.rpm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
