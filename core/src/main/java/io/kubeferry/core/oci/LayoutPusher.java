@@ -5,6 +5,8 @@ import io.kubeferry.core.oci.RegistryException.Kind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pushes an image from an {@link OciLayout} to a registry byte-exactly (same manifest bytes and media types, so the
@@ -14,9 +16,23 @@ import java.util.List;
  */
 public final class LayoutPusher {
   private final RegistryClient client;
+  private final long chunkSize;
+  /** Where each blob is already known to live on a registry ("host digest" → repository), for mounts. */
+  private final Map<String, String> known = new ConcurrentHashMap<>();
 
+  /** A pusher uploading each blob in one request. */
   public LayoutPusher(RegistryClient client) {
+    this(client, 0);
+  }
+
+  /**
+   * A pusher uploading blobs larger than {@code chunkSize} in chunks (0: never), and mounting a blob from another
+   * repository of the same registry when this pusher already put it there (images sharing base layers upload
+   * them once). Thread-safe.
+   */
+  public LayoutPusher(RegistryClient client, long chunkSize) {
     this.client = client;
+    this.chunkSize = chunkSize;
   }
 
   /**
@@ -69,7 +85,9 @@ public final class LayoutPusher {
         throw new RegistryException(Kind.NOT_FOUND, image, "could not push: blob " + b.digest() + " missing from "
             + layout.dir());
       }
-      client.pushBlob(dst, b, layout.blobs().path(b.digest()), image);
+      String key = dst.host() + " " + b.digest();
+      client.pushBlob(dst, b, layout.blobs().path(b.digest()), image, known.get(key), chunkSize);
+      known.putIfAbsent(key, dst.repository());
     }
     client.pushManifest(dst, ref, m, image);
   }

@@ -128,25 +128,34 @@ public final class RegistryClient {
    * @return true when bytes were uploaded
    */
   public boolean pushBlob(Remote r, Descriptor d, Path file, String image) throws RegistryException, InterruptedException {
+    return pushBlob(r, d, file, image, null, 0);
+  }
+
+  /**
+   * Uploads a blob unless the repository has it: first tries a cross-repository mount from {@code mountFrom} (same
+   * registry; no bytes move), then uploads in {@code chunkSize} PATCH chunks when the blob is larger, else in one PUT.
+   *
+   * @param mountFrom a repository on the same registry known to hold the blob, or null
+   * @param chunkSize chunk size for chunked uploads; 0 always uploads in one request
+   * @return true when bytes were uploaded (false: already there or mounted)
+   */
+  public boolean pushBlob(Remote r, Descriptor d, Path file, String image, String mountFrom, long chunkSize)
+      throws RegistryException, InterruptedException {
     if (hasBlob(r, d.digest(), image)) {
       return false;
     }
-    URI start = URI.create(r.apiBase() + r.repository() + "/blobs/uploads/");
-    HttpResponse<InputStream> resp = send(r, "POST", start, Map.of(), HttpRequest.BodyPublishers::noBody, push(r), image);
-    expect(resp, 202, "start blob upload to " + r, image);
-    String location = resp.headers().firstValue("Location").orElseThrow(() ->
-        new RegistryException(Kind.PROTOCOL, image, "could not upload blob: no Location from " + r));
-    URI put = start.resolve(location);
-    put = URI.create(put + (put.getRawQuery() == null ? "?" : "&") + "digest=" + d.digest());
-    HttpResponse<InputStream> done = send(r, "PUT", put, Map.of("Content-Type", "application/octet-stream"), () -> {
-      try {
-        return HttpRequest.BodyPublishers.ofFile(file);
-      } catch (java.io.FileNotFoundException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }, push(r), image);
-    expect(done, 201, "upload blob " + d.digest() + " to " + r, image);
-    return true;
+    return new BlobUpload(this, r, d, file, image).run(mountFrom, chunkSize);
+  }
+
+  /** POSTs to the upload endpoint (optionally with a mount query); returns the response unread. */
+  HttpResponse<InputStream> startUpload(Remote r, String query, String scope, String image)
+      throws RegistryException, InterruptedException {
+    URI start = URI.create(r.apiBase() + r.repository() + "/blobs/uploads/" + query);
+    return send(r, "POST", start, Map.of(), HttpRequest.BodyPublishers::noBody, scope, image);
+  }
+
+  static String pushScope(Remote r) {
+    return push(r);
   }
 
   /** Uploads a manifest under a tag or digest with its original media type and bytes; verifies the digest echoed. */
@@ -261,7 +270,7 @@ public final class RegistryClient {
             + "~/.docker/config.json or with --creds" : "access denied (HTTP 403)"));
   }
 
-  private static void expect(HttpResponse<InputStream> resp, int code, String what, String image)
+  static void expect(HttpResponse<InputStream> resp, int code, String what, String image)
       throws RegistryException {
     if (resp.statusCode() != code) {
       String detail = errorDetail(resp);

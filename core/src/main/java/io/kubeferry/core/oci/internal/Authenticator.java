@@ -80,7 +80,11 @@ public final class Authenticator {
     if (c.params().containsKey("service")) {
       q.append("service=").append(URLEncoder.encode(c.params().get("service"), StandardCharsets.UTF_8)).append('&');
     }
-    q.append("scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
+    // Several scopes (a cross-repository mount needs pull on the source) are separate scope parameters.
+    String[] scopes = scope.split(" ");
+    for (int i = 0; i < scopes.length; i++) {
+      q.append(i > 0 ? "&" : "").append("scope=").append(URLEncoder.encode(scopes[i], StandardCharsets.UTF_8));
+    }
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(q.toString())).timeout(timeout).GET();
     credentials.forHost(host).ifPresent(cr -> b.header("Authorization", cr.basicHeader()));
     HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
