@@ -56,9 +56,10 @@ public final class BundleBuilder {
     }
     content.add(PackEntry.ofBytes(BundleLayout.PUBLIC_KEY, signer.publicKeyArmored().getBytes(StandardCharsets.US_ASCII)));
 
-    List<PackEntry> files = content.entries();
-    o.listener().phase(String.format("hashing %d files (%.1f MiB)", files.size(), content.totalBytes() / 1048576.0));
+    o.listener().phase(String.format("hashing %d files (%.1f MiB)", content.entries().size(),
+        content.totalBytes() / 1048576.0));
     Map<String, FileEntry> hashed = content.hash();
+    List<PackEntry> files = content.entries(); // after hash(): image blobs now carry the digest to check
     List<ImageEntry> images = layout == null ? List.of() : OciLayoutSummary.images(layout);
     List<RpmEntry> rpms = repo == null ? List.of() : RepoSummary.rpms(repo, hashed);
     BundleManifest manifest = new BundleManifest(BundleLayout.API_VERSION, BundleLayout.KIND, o.kubernetesVersion(),

@@ -20,6 +20,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +29,9 @@ import java.util.stream.Stream;
  * Not thread-safe; used once per build.
  */
 final class ContentCollector {
+  private static final Pattern BLOB = Pattern.compile(
+      Pattern.quote(BundleLayout.IMAGES) + "blobs/sha256/([0-9a-f]{64})");
+
   private final TreeMap<String, PackEntry> entries = new TreeMap<>();
 
   /** Adds every regular file under {@code dir} (links followed) below {@code prefix}. */
@@ -70,8 +75,18 @@ final class ContentCollector {
     return n;
   }
 
-  /** sha256 and size of every entry, keyed by bundle path, hashed in parallel. */
+  /**
+   * sha256 and size of every entry, keyed by bundle path, hashed in parallel. Image blobs are named by their
+   * digest: they are not read here but marked so the packer checks the claim while streaming them (one read
+   * instead of two; a mismatch fails the build).
+   */
   Map<String, FileEntry> hash() throws IOException {
+    for (Map.Entry<String, PackEntry> e : entries.entrySet()) {
+      Matcher m = BLOB.matcher(e.getKey());
+      if (m.matches() && e.getValue().file() != null) {
+        e.setValue(e.getValue().expecting(Digest.sha256Hex(m.group(1))));
+      }
+    }
     int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "kubeferry-hash");
@@ -99,6 +114,9 @@ final class ContentCollector {
   }
 
   private static FileEntry hash(PackEntry e) throws IOException {
+    if (e.expected() != null) {
+      return new FileEntry(e.path(), e.expected(), Files.size(e.file()), e.executable());
+    }
     if (e.bytes() != null) {
       return new FileEntry(e.path(), Digest.sha256Of(e.bytes()), e.bytes().length, e.executable());
     }

@@ -58,6 +58,10 @@ final class OciLayoutSummary {
     if (doc.get("manifests") != null) { // an index or manifest list
       for (Object o : list(doc.get("manifests"))) {
         Map<?, ?> child = (Map<?, ?>) o;
+        Digest d = Digest.parse((String) child.get("digest"));
+        if (!Files.isRegularFile(layout.resolve("blobs").resolve(d.algorithm()).resolve(d.hex()))) {
+          continue; // the index is kept byte-exact, but only the requested platforms were pulled
+        }
         String p = child.get("platform") instanceof Map<?, ?> pm ? platformOf(pm) : null;
         walk(layout, child, blobs, platforms, p);
       }

@@ -1,5 +1,6 @@
 package io.kubeferry.bundler.pack;
 
+import io.kubeferry.core.Digest;
 import io.kubeferry.core.bundle.BundleLayout;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -11,8 +12,9 @@ import java.util.Objects;
  * @param file the source file, or null when {@code bytes} is set
  * @param bytes in-memory content, or null when {@code file} is set
  * @param executable written with mode 0755 instead of 0644
+ * @param expected sha256 the content must have (checked while packing; the build fails otherwise), or null
  */
-public record PackEntry(String path, Path file, byte[] bytes, boolean executable) {
+public record PackEntry(String path, Path file, byte[] bytes, boolean executable, Digest expected) {
   public PackEntry {
     BundleLayout.checkPath(path);
     if ((file == null) == (bytes == null)) {
@@ -21,10 +23,15 @@ public record PackEntry(String path, Path file, byte[] bytes, boolean executable
   }
 
   public static PackEntry ofFile(String path, Path file, boolean executable) {
-    return new PackEntry(path, Objects.requireNonNull(file), null, executable);
+    return new PackEntry(path, Objects.requireNonNull(file), null, executable, null);
   }
 
   public static PackEntry ofBytes(String path, byte[] bytes) {
-    return new PackEntry(path, null, Objects.requireNonNull(bytes), false);
+    return new PackEntry(path, null, Objects.requireNonNull(bytes), false, null);
+  }
+
+  /** The same entry, with content that must hash to {@code digest}. */
+  public PackEntry expecting(Digest digest) {
+    return new PackEntry(path, file, bytes, executable, digest);
   }
 }

@@ -31,7 +31,9 @@ public final class TarPacker {
     MessageDigest sha = Digest.newSha256();
     boolean done = false;
     try {
-      OutputStream sink = new WriteBehindOutputStream(new DigestOutputStream(new TeeStream(parts, tee), sha));
+      OutputStream sink = tee == null
+          ? new WriteBehindOutputStream(new DigestOutputStream(parts, sha))
+          : new WriteBehindOutputStream(new DigestOutputStream(parts, sha), new NonClosing(tee));
       AdaptiveGzipOutputStream gzip = null;
       OutputStream compressed;
       if (options.compression() == Compression.GZIP) {
@@ -82,11 +84,23 @@ public final class TarPacker {
       gzip.store(true);
     }
     if (e.file() != null) {
+      MessageDigest sha = e.expected() == null ? null : Digest.newSha256();
+      long copied = 0;
+      byte[] buf = new byte[1 << 17];
       try (InputStream in = Files.newInputStream(e.file())) {
-        long copied = in.transferTo(tar);
-        if (copied != size) {
-          throw new IOException("could not pack " + e.path() + ": " + e.file() + " changed while packing");
+        for (int n; (n = in.read(buf)) > 0; copied += n) {
+          tar.write(buf, 0, n);
+          if (sha != null) {
+            sha.update(buf, 0, n);
+          }
         }
+      }
+      if (copied != size) {
+        throw new IOException("could not pack " + e.path() + ": " + e.file() + " changed while packing");
+      }
+      if (sha != null && !HexFormat.of().formatHex(sha.digest()).equals(e.expected().hex())) {
+        throw new IOException("could not pack " + e.path() + ": its content does not match its digest "
+            + e.expected() + " (corrupt image layout " + e.file().getParent() + "; pull the image again)");
       }
     } else {
       tar.write(e.bytes());
@@ -98,31 +112,20 @@ public final class TarPacker {
     }
   }
 
-  /** Copies writes to a second stream. */
-  private static final class TeeStream extends OutputStream {
-    private final OutputStream a;
-    private final OutputStream b;
-
-    TeeStream(OutputStream a, OutputStream b) {
-      this.a = a;
-      this.b = b == null ? OutputStream.nullOutputStream() : b;
+  /** The tee belongs to the caller: written to, never closed here. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
     }
 
     @Override
-    public void write(int x) throws IOException {
-      a.write(x);
-      b.write(x);
-    }
-
-    @Override
-    public void write(byte[] buf, int off, int len) throws IOException {
-      a.write(buf, off, len);
-      b.write(buf, off, len);
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
     }
 
     @Override
     public void close() throws IOException {
-      a.close();
+      out.flush();
     }
   }
 }

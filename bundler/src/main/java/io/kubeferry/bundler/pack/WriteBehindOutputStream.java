@@ -8,36 +8,42 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Hands 1 MiB chunks to a writer thread that does the expensive tail of packing (sha256 of the output, the
- * tarball signature's hashing, disk writes) while the caller keeps reading and compressing. A failure of the
- * delegate surfaces on the caller's next write or on close. Not thread-safe for callers.
+ * Hands 1 MiB chunks to one writer thread per delegate (e.g. disk + sha256, and the tarball signature's hashing),
+ * so the expensive tail of packing runs on other cores while the caller keeps reading and compressing. Chunks are
+ * never modified after being handed over, so delegates share them. A failure of any delegate surfaces on the
+ * caller's next write or on close. Not thread-safe for callers.
  */
 final class WriteBehindOutputStream extends OutputStream {
   private static final byte[] END = new byte[0];
   private static final int CHUNK = 1 << 20;
 
-  private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(8);
-  private final Thread writer;
+  private final java.util.List<BlockingQueue<byte[]>> queues = new java.util.ArrayList<>();
+  private final java.util.List<Thread> writers = new java.util.ArrayList<>();
   private volatile IOException failure;
   private byte[] chunk = new byte[CHUNK];
   private int len;
   private boolean closed;
 
-  WriteBehindOutputStream(OutputStream delegate) {
-    writer = new Thread(() -> {
-      try (delegate) {
-        for (byte[] c; (c = queue.take()) != END; ) {
-          delegate.write(c);
+  WriteBehindOutputStream(OutputStream... delegates) {
+    for (OutputStream delegate : delegates) {
+      BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(8);
+      Thread writer = new Thread(() -> {
+        try (delegate) {
+          for (byte[] c; (c = queue.take()) != END; ) {
+            delegate.write(c);
+          }
+        } catch (IOException e) {
+          failure = e;
+          queue.clear();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
         }
-      } catch (IOException e) {
-        failure = e;
-        queue.clear();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "kubeferry-write-behind");
-    writer.setDaemon(true);
-    writer.start();
+      }, "kubeferry-write-behind");
+      writer.setDaemon(true);
+      writer.start();
+      queues.add(queue);
+      writers.add(writer);
+    }
   }
 
   @Override
@@ -64,10 +70,12 @@ final class WriteBehindOutputStream extends OutputStream {
   private void hand(byte[] c) throws IOException {
     check();
     try {
-      while (!queue.offer(c, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-        check();
-        if (!writer.isAlive()) {
-          throw new IOException("could not write: the writer thread stopped");
+      for (int i = 0; i < queues.size(); i++) {
+        while (!queues.get(i).offer(c, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          check();
+          if (!writers.get(i).isAlive()) {
+            throw new IOException("could not write: a writer thread stopped");
+          }
         }
       }
     } catch (InterruptedException e) {
@@ -93,7 +101,9 @@ final class WriteBehindOutputStream extends OutputStream {
     }
     hand(END);
     try {
-      writer.join();
+      for (Thread writer : writers) {
+        writer.join();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("close interrupted");

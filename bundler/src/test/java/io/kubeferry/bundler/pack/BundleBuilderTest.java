@@ -114,4 +114,42 @@ class BundleBuilderTest {
     assertTrue(Files.isExecutable(dir.resolve(BundleLayout.INSTALLER_LAUNCHER)));
     assertTrue(Files.isExecutable(dir.resolve(BundleLayout.INSTALLER_RUNTIME + "bin/java")));
   }
+
+  @Test
+  void aCorruptImageBlobFailsTheBuildAndLeavesNothing() throws Exception {
+    Path layout = out.resolve("layout");
+    try (var s = Files.walk(c.layout)) {
+      for (Path p : s.toList()) {
+        Path t = layout.resolve(c.layout.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    }
+    Path blob;
+    try (var s = Files.list(layout.resolve("blobs/sha256"))) {
+      blob = s.filter(p -> {
+        try {
+          return Files.readAllBytes(p)[0] == 0x1f;
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(blob);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(blob, bytes);
+    BuildOptions o = c.options(out.resolve("bad/k.tgz"), PackOptions.defaults());
+    BuildOptions bad = new BuildOptions(o.kubernetesVersion(), o.osProfiles(), o.arches(), () -> layout, o.repo(),
+        o.manifestsDir(), o.installer(), o.locksDir(), o.signer(), o.output(), o.pack(), o.listener());
+    java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+        () -> new BundleBuilder().build(bad));
+    assertTrue(e.getMessage().contains(blob.getFileName().toString()) && e.getMessage().contains("does not match"),
+        e.getMessage());
+    try (var s = Files.list(out.resolve("bad"))) {
+      assertEquals(List.of(), s.toList());
+    }
+  }
 }

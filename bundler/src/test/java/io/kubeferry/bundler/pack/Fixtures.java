@@ -55,6 +55,13 @@ final class Fixtures {
 
   /** A yum repo with two tiny noarch RPMs (one with an epoch), made by rpmbuild and createrepo_c. */
   static Path yumRepo(Path dir) throws Exception {
+    Path repo = rpms(dir);
+    run(dir, "createrepo_c", "--quiet", repo.toString());
+    return repo;
+  }
+
+  /** {@code dir/repo/Packages} with two tiny noarch RPMs and no metadata yet; returns {@code dir/repo}. */
+  static Path rpms(Path dir) throws Exception {
     Path top = Files.createDirectories(dir.resolve("rpmbuild"));
     Path repo = Files.createDirectories(dir.resolve("repo/Packages"));
     List<String> names = new ArrayList<>(List.of("kf-test-a:0", "kf-test-b:2"));
@@ -74,7 +81,6 @@ final class Fixtures {
         Files.copy(rpm, repo.resolve(rpm.getFileName()));
       }
     }
-    run(dir, "createrepo_c", "--quiet", dir.resolve("repo").toString());
     return dir.resolve("repo");
   }
 

@@ -13,6 +13,7 @@ public final class PackBench {
   private PackBench() {}
 
   public static void main(String[] args) throws Exception {
+    long start = System.nanoTime();
     Path content = Path.of(args[0]);
     Signer signer = Signer.fromFile(Path.of(args[2]), null);
     Compression compression = args.length > 3 ? Compression.parse(args[3]) : Compression.GZIP;
@@ -20,7 +21,8 @@ public final class PackBench {
     BuildResult r = new BundleBuilder().build(new BuildOptions("1.23.1", List.of("el7"), List.of("amd64"),
         () -> content.resolve("images"), null, null,
         new ContentSources.Installer(launcher, List.of(), content.resolve("runtime")), null, signer,
-        Path.of(args[1]), new PackOptions(compression, PackOptions.DEFAULT_MTIME, 0), System.err::println));
+        Path.of(args[1]), new PackOptions(compression, PackOptions.DEFAULT_MTIME, 0), d -> System.err.printf("%6.2f s  %s%n", (System.nanoTime() - start) / 1e9, d)));
+    System.err.printf("%6.2f s  done%n", (System.nanoTime() - start) / 1e9);
     System.out.println(r.sha256() + " " + r.size());
   }
 }

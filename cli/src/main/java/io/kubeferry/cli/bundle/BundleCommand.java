@@ -1,15 +1,15 @@
 package io.kubeferry.cli.bundle;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-/** {@code kubeferry bundle}: build, verify and inspect bundles. */
+/** {@code kubeferry bundle}: a plain parent; each bundle step is a subcommand registered in this list. */
 @Command(name = "bundle", mixinStandardHelpOptions = true,
     description = "Build, verify and inspect air-gap bundles.",
-    subcommands = {BundleImagesCommand.class, BundleLockCommand.class, BundleVerifyCommand.class, BundleInspectCommand.class})
+    subcommands = {BundleBuildCommand.class, BundleImagesCommand.class, BundleLockCommand.class,
+        BundleVerifyCommand.class,
+        BundleInspectCommand.class})
 public final class BundleCommand implements Runnable {
-  @Spec CommandSpec spec;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {

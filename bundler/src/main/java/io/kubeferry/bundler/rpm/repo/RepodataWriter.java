@@ -49,7 +49,7 @@ public final class RepodataWriter {
       byte[] repomd = RepomdXml.render(timestamp, records).getBytes(StandardCharsets.UTF_8);
       Files.write(tmp.resolve("repomd.xml"), repomd);
       if (options.signer() != null) {
-        Files.write(tmp.resolve("repomd.xml.asc"), options.signer().signArmored(repomd));
+        Files.write(tmp.resolve("repomd.xml.asc"), sign(options.signer(), repomd, repo));
       }
       if (options.publicKeyArmored() != null) {
         Files.writeString(tmp.resolve("repomd.xml.key"), options.publicKeyArmored(), StandardCharsets.US_ASCII);
@@ -64,6 +64,14 @@ public final class RepodataWriter {
       if (tmp != null) {
         deleteQuietly(tmp);
       }
+    }
+  }
+
+  private static byte[] sign(RepomdSigner signer, byte[] repomd, Path repo) throws RpmException {
+    try {
+      return signer.signArmored(repomd);
+    } catch (Exception e) {
+      throw new RpmException("could not sign repomd.xml: " + e.getMessage() + " (input " + repo + ")", repo, e);
     }
   }
 

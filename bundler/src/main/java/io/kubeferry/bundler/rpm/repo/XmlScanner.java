@@ -107,6 +107,21 @@ final class XmlScanner {
 
   /** The text content up to the next tag (entities decoded, CDATA included, comments skipped). */
   String text() throws IOException, RepoException {
+    // Fast path: the text and the '<' after it are in the buffer, with no entity or CDATA.
+    for (int i = pos; i < limit; i++) {
+      byte c = buf[i];
+      if (c == '&') {
+        break;
+      }
+      if (c == '<') {
+        if (i + 1 < limit && buf[i + 1] != '!') {
+          String t = interner.get(buf, pos, i - pos);
+          pos = i;
+          return t;
+        }
+        break;
+      }
+    }
     int len = 0;
     while (true) {
       int b = peek();
@@ -138,50 +153,136 @@ final class XmlScanner {
   }
 
   private void readStartTag() throws IOException, RepoException {
-    name = readName();
+    int gt = findTagEnd();
     attrCount = 0;
     selfClosing = false;
-    while (true) {
-      int b = readNonSpace();
-      if (b == '>') {
-        return;
+    int i = pos;
+    int nameStart = i;
+    while (i < gt && !isSpace(buf[i]) && buf[i] != '/') {
+      if (buf[i] == ':') {
+        nameStart = i + 1;
       }
-      if (b == '/') {
-        if (read() != '>') {
+      i++;
+    }
+    if (i == nameStart) {
+      throw error("missing name");
+    }
+    name = interner.get(buf, nameStart, i - nameStart);
+    while (true) {
+      while (i < gt && isSpace(buf[i])) {
+        i++;
+      }
+      if (i == gt) {
+        break;
+      }
+      if (buf[i] == '/') {
+        if (i + 1 != gt) {
           throw error("malformed tag <" + name + ">");
         }
         selfClosing = true;
-        return;
+        break;
       }
-      if (b < 0) {
-        throw error("unexpected end of document (truncated?)");
+      int an = i;
+      int anStart = i;
+      while (i < gt && buf[i] != '=' && !isSpace(buf[i])) {
+        if (buf[i] == ':') {
+          anStart = i + 1;
+        }
+        i++;
       }
-      pos--;
-      String attr = readName();
-      if (readNonSpace() != '=') {
+      String attr = interner.get(buf, anStart, i - anStart);
+      while (i < gt && isSpace(buf[i])) {
+        i++;
+      }
+      if (i == gt || buf[i] != '=' || an == i) {
         throw error("malformed attribute " + attr + " in <" + name + ">");
       }
-      int quote = readNonSpace();
+      i++;
+      while (i < gt && isSpace(buf[i])) {
+        i++;
+      }
+      byte quote = i < gt ? buf[i] : 0;
       if (quote != '"' && quote != '\'') {
         throw error("unquoted attribute " + attr + " in <" + name + ">");
       }
-      int len = 0;
-      for (int x = read(); x != quote; x = read()) {
-        if (x < 0) {
-          throw error("unexpected end of document (truncated?)");
-        }
-        if (x == '<') {
+      int vs = ++i;
+      boolean amp = false;
+      while (i < gt && buf[i] != quote) {
+        if (buf[i] == '<') {
           throw error("'<' in attribute " + attr);
         }
-        len = x == '&' ? entity(len) : put(len, x);
+        amp |= buf[i] == '&';
+        i++;
       }
+      if (i == gt) {
+        throw error("unterminated attribute " + attr + " in <" + name + ">");
+      }
+      String value = amp ? decode(vs, i) : interner.get(buf, vs, i - vs);
+      i++;
       if (attrCount == attrNames.length) {
         attrNames = Arrays.copyOf(attrNames, attrCount * 2);
         attrValues = Arrays.copyOf(attrValues, attrCount * 2);
       }
       attrNames[attrCount] = attr;
-      attrValues[attrCount++] = interner.get(scratch, len);
+      attrValues[attrCount++] = value;
     }
+    pos = gt + 1;
+  }
+
+  /** Makes sure the whole tag up to its '>' (outside quotes) is in the buffer; returns the index of '>'. */
+  private int findTagEnd() throws IOException, RepoException {
+    int from = 0;
+    while (true) {
+      byte quote = 0;
+      for (int i = pos + from; i < limit; i++) {
+        byte c = buf[i];
+        if (quote != 0) {
+          if (c == quote) {
+            quote = 0;
+          }
+        } else if (c == '"' || c == '\'') {
+          quote = c;
+        } else if (c == '>') {
+          return i;
+        }
+      }
+      from = 0;
+      if (limit - pos >= MAX_TOKEN) {
+        throw error("tag longer than 16 MiB");
+      }
+      if (pos == 0 && limit == buf.length) {
+        buf = Arrays.copyOf(buf, buf.length * 2);
+      }
+      if (!ensure(limit - pos + 1)) {
+        throw error("unexpected end of document (truncated?)");
+      }
+    }
+  }
+
+  /** An attribute value with entity references, decoded. */
+  private String decode(int from, int to) throws RepoException {
+    int len = 0;
+    for (int i = from; i < to; i++) {
+      int b = buf[i] & 0xff;
+      if (b != '&') {
+        len = put(len, b);
+        continue;
+      }
+      int semi = i + 1;
+      while (semi < to && buf[semi] != ';') {
+        semi++;
+      }
+      if (semi == to || semi - i > 12) {
+        throw error("malformed entity reference");
+      }
+      len = putEntity(len, new String(buf, i + 1, semi - i - 1, StandardCharsets.US_ASCII));
+      i = semi;
+    }
+    return interner.get(scratch, 0, len);
+  }
+
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
   }
 
   /** A tag or attribute name; a namespace prefix ({@code rpm:}) is dropped. */
@@ -216,7 +317,10 @@ final class XmlScanner {
       }
       ref.append((char) x);
     }
-    String r = ref.toString();
+    return putEntity(len, ref.toString());
+  }
+
+  private int putEntity(int len, String r) throws RepoException {
     String decoded = switch (r) {
       case "lt" -> "<";
       case "gt" -> ">";
@@ -346,16 +450,20 @@ final class XmlScanner {
   /** Interns UTF-8 byte sequences as Strings without allocating for repeats. */
   static final class StringInterner {
     private final Map<Key, String> map = new HashMap<>();
-    private final Key probe = new Key(null, 0, 0);
+    private final Key probe = new Key(null, 0, 0, 0);
 
     String get(byte[] bytes, int len) {
-      probe.set(bytes, len);
+      return get(bytes, 0, len);
+    }
+
+    String get(byte[] bytes, int off, int len) {
+      probe.set(bytes, off, len);
       String s = map.get(probe);
       if (s == null) {
-        byte[] copy = Arrays.copyOf(bytes, len);
+        byte[] copy = Arrays.copyOfRange(bytes, off, off + len);
         s = new String(copy, StandardCharsets.UTF_8);
         if (len <= 256) {
-          Key k = new Key(copy, len, probe.hash);
+          Key k = new Key(copy, 0, len, probe.hash);
           map.put(k, s);
         }
       }
@@ -365,20 +473,23 @@ final class XmlScanner {
     /** A byte-range key; the probe instance is reused for lookups. */
     private static final class Key {
       byte[] bytes;
+      int off;
       int len;
       int hash;
 
-      Key(byte[] bytes, int len, int hash) {
+      Key(byte[] bytes, int off, int len, int hash) {
         this.bytes = bytes;
+        this.off = off;
         this.len = len;
         this.hash = hash;
       }
 
-      void set(byte[] b, int l) {
+      void set(byte[] b, int o, int l) {
         bytes = b;
+        off = o;
         len = l;
         int h = 1;
-        for (int i = 0; i < l; i++) {
+        for (int i = o; i < o + l; i++) {
           h = 31 * h + b[i];
         }
         hash = h;
@@ -391,7 +502,7 @@ final class XmlScanner {
 
       @Override
       public boolean equals(Object o) {
-        return o instanceof Key k && k.len == len && Arrays.equals(bytes, 0, len, k.bytes, 0, len);
+        return o instanceof Key k && k.len == len && Arrays.equals(bytes, off, off + len, k.bytes, k.off, k.off + len);
       }
     }
   }

@@ -17,13 +17,17 @@ import java.util.Set;
  * file paths. Not thread-safe.
  */
 final class PackagePool {
-  /** One provide of one package. */
-  record Provide(int pkg, Dep dep) {}
-
   private final List<RpmPackage> pkgs = new ArrayList<>();
   private final List<Integer> priority = new ArrayList<>();
   private final List<Repository> repos;
-  private final Map<String, List<Provide>> provides = new HashMap<>();
+  /**
+   * Name to providers, packed for speed and memory (~300k entries per large repo set): {@code [count, pkg0, idx0,
+   * pkg1, idx1, ...]} where idx is the index in the package's provides, {@link #SELF} for the implicit
+   * {@code name = evr} provide, {@link #FILE} for a file path.
+   */
+  private final Map<String, int[]> provides = new HashMap<>(1 << 19);
+  private static final int SELF = -1;
+  private static final int FILE = -2;
   private final Map<String, List<Integer>> byName = new HashMap<>();
   private final Map<Dep, int[]> cache = new HashMap<>();
   private final Map<String, Integer> byChecksum = new HashMap<>();
@@ -43,19 +47,35 @@ final class PackagePool {
         byChecksum.put(p.checksum(), id);
         byName.computeIfAbsent(p.name(), k -> new ArrayList<>(2)).add(id);
         boolean self = false;
-        for (Dep d : p.provides()) {
-          provides.computeIfAbsent(d.name(), k -> new ArrayList<>(2)).add(new Provide(id, d));
-          self |= d.name().equals(p.name()) && d.flags() == Dep.EQ;
+        List<Dep> ps = p.provides();
+        for (int i = 0; i < ps.size(); i++) {
+          Dep d = ps.get(i);
+          add(d.name(), id, i);
+          self |= d.flags() == Dep.EQ && d.name().equals(p.name());
         }
         if (!self) {
-          provides.computeIfAbsent(p.name(), k -> new ArrayList<>(2)).add(new Provide(id, new Dep(p.name(),
-              Dep.EQ, p.evr())));
+          add(p.name(), id, SELF);
         }
         for (String f : p.files()) {
-          provides.computeIfAbsent(f, k -> new ArrayList<>(2)).add(new Provide(id, new Dep(f, 0, null)));
+          add(f, id, FILE);
         }
       }
     }
+  }
+
+  private void add(String name, int pkg, int idx) {
+    int[] a = provides.get(name);
+    if (a == null) {
+      a = new int[3];
+      provides.put(name, a);
+    } else if (a[0] * 2 + 3 > a.length) {
+      a = java.util.Arrays.copyOf(a, a.length * 2 + 1);
+      provides.put(name, a);
+    }
+    int n = a[0];
+    a[1 + 2 * n] = pkg;
+    a[2 + 2 * n] = idx;
+    a[0] = n + 1;
   }
 
   int size() {
@@ -82,9 +102,17 @@ final class PackagePool {
       return hit;
     }
     Set<Integer> out = new java.util.LinkedHashSet<>();
-    for (Provide p : provides.getOrDefault(dep.name(), List.of())) {
-      if (p.dep().intersects(dep)) {
-        out.add(p.pkg());
+    int[] a = provides.get(dep.name());
+    for (int i = 0; a != null && i < a[0]; i++) {
+      int pkg = a[1 + 2 * i];
+      int idx = a[2 + 2 * i];
+      boolean match = switch (idx) {
+        case FILE -> true;
+        case SELF -> new Dep(dep.name(), Dep.EQ, pkgs.get(pkg).evr()).intersects(dep);
+        default -> pkgs.get(pkg).provides().get(idx).intersects(dep);
+      };
+      if (match) {
+        out.add(pkg);
       }
     }
     if (out.isEmpty() && dep.name().startsWith("/")) {

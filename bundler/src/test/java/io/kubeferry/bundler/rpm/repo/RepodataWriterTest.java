@@ -101,11 +101,23 @@ class RepodataWriterTest {
     assertArrayEquals(before, Files.readAllBytes(repo.resolve("repodata/repomd.xml")));
     Files.delete(repo.resolve("base/Packages/zz-broken-1-1.x86_64.rpm"));
 
+    RepomdSigner broken = data -> {
+      throw new java.io.IOException("no agent");
+    };
+    RpmException signing = assertThrows(RpmException.class,
+        () -> RepodataWriter.write(RepodataOptions.of(repo).withSigner(broken, null)));
+    assertEquals("could not sign repomd.xml: no agent (input " + repo + ")", signing.getMessage());
+    assertArrayEquals(before, Files.readAllBytes(repo.resolve("repodata/repomd.xml")));
+
     RpmKeyring other = RpmKeyring.parse(LabGpgKey.named("other").publicKeyArmored(), "other");
     RpmException untrusted = assertThrows(RpmException.class,
         () -> RepodataWriter.write(RepodataOptions.of(repo).withVerification(other)));
     assertTrue(untrusted.getMessage().contains("not among the trusted keys"), untrusted.getMessage());
     assertTrue(untrusted.getSuppressed().length > 10, "every bad RPM is reported");
     assertArrayEquals(before, Files.readAllBytes(repo.resolve("repodata/repomd.xml")));
+    try (var s = Files.list(repo)) {
+      assertEquals(List.of("base", "docker-ce", "kubernetes", "repodata"),
+          s.map(p -> p.getFileName().toString()).sorted().toList(), "no temp dirs left behind");
+    }
   }
 }

@@ -1,0 +1,100 @@
+package io.kubeferry.bundler.build;
+
+import io.kubeferry.bundler.image.ImagePuller;
+import io.kubeferry.bundler.image.PullOptions;
+import io.kubeferry.bundler.image.PullResult;
+import io.kubeferry.bundler.pack.BuildOptions;
+import io.kubeferry.bundler.pack.BuildResult;
+import io.kubeferry.bundler.pack.BundleBuilder;
+import io.kubeferry.bundler.rpm.download.RpmDownloader;
+import io.kubeferry.bundler.rpm.download.RpmVerifier;
+import io.kubeferry.bundler.rpm.repo.HttpRepoClient;
+import io.kubeferry.bundler.rpm.repo.RepoConfig;
+import io.kubeferry.bundler.rpm.repo.RepoReader;
+import io.kubeferry.bundler.rpm.repo.RepoSource;
+import io.kubeferry.bundler.rpm.repo.RepodataOptions;
+import io.kubeferry.bundler.rpm.repo.RepodataWriter;
+import io.kubeferry.bundler.rpm.repo.Repository;
+import io.kubeferry.bundler.rpm.repo.RpmPackage;
+import io.kubeferry.bundler.rpm.solve.ResolvedPackage;
+import io.kubeferry.bundler.rpm.solve.SolveRequest;
+import io.kubeferry.bundler.rpm.solve.Solver;
+import io.kubeferry.bundler.rpm.solve.Spec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code bundle build} end to end: pulls the image set into an OCI layout, resolves and downloads the pinned RPM
+ * closure, writes a yum repo signed with the bundle key, and packs everything with {@link BundleBuilder}.
+ * Each part reports its own failures (all images, all packages at once). Stateless.
+ */
+public final class BundleBuild {
+  /** Runs the build; any part's checked exception propagates with its message. */
+  public BuildResult run(BundleBuildOptions o) throws Exception {
+    Path images = o.workDir().resolve("images");
+    Path repo = o.workDir().resolve("repo");
+    if (Files.exists(images)) {
+      deleteTree(images); // the layout is rebuilt from the blob cache: images of an earlier set must not linger
+    }
+    o.listener().phase("pulling " + o.images().images().size() + " images");
+    PullOptions p = o.images();
+    PullResult pulled = new ImagePuller().pull(new PullOptions(p.images(), images, p.platforms(), p.cache(),
+        p.sources(), p.client(), p.parallelism(), p.lock(), p.listener()));
+
+    o.listener().phase("resolving " + o.rpmSpecs().size() + " RPM specs for " + o.os().id() + " " + o.rpmArch());
+    HttpRepoClient http = HttpRepoClient.defaults();
+    RepoReader reader = new RepoReader(http);
+    List<Repository> read = new ArrayList<>();
+    Map<String, RepoSource> sources = new HashMap<>();
+    for (RepoConfig c : o.repos()) {
+      read.add(reader.read(c));
+      sources.put(c.id(), RepoSource.of(c.location(), http));
+    }
+    List<RpmPackage> pkgs = new Solver().solve(read, new SolveRequest(o.rpmSpecs().stream().map(Spec::new).toList(),
+        o.rpmArch(), false, o.os().packages(), false, o.os().richDeps())).toBundle().stream()
+        .map(ResolvedPackage::pkg).toList();
+    o.listener().phase("downloading " + pkgs.size() + " RPMs");
+    List<Path> files = new RpmDownloader(sources, o.rpmCache(), RpmVerifier.NONE, 4).download(pkgs);
+    Path packages = Files.createDirectories(repo.resolve("Packages"));
+    clean(packages);
+    for (int i = 0; i < files.size(); i++) {
+      Files.copy(files.get(i), packages.resolve(pkgs.get(i).nevra() + ".rpm"), StandardCopyOption.REPLACE_EXISTING);
+    }
+    o.listener().phase("writing the signed yum repository");
+    // Dated with the pack timestamp, not now: the signature file is inside the bundle, whose bytes must repeat.
+    RepodataWriter.write(RepodataOptions.of(repo).withSigner(
+        repomd -> o.signer().signArmored(new java.io.ByteArrayInputStream(repomd), o.pack().mtime()),
+        o.signer().publicKeyArmored()));
+
+    return new BundleBuilder().build(new BuildOptions(o.kubernetesVersion(), List.of(o.os().id()),
+        List.of(archOf(o.rpmArch())), pulled::layout, () -> repo, o.templates(), o.installer(), o.locksDir(),
+        o.signer(), o.output(), o.pack(), o.listener()));
+  }
+
+  private static String archOf(String rpmArch) {
+    return rpmArch.equals("aarch64") ? "arm64" : "amd64";
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  // Packages of an earlier build in the same work dir must not leak into this one.
+  private static void clean(Path dir) throws java.io.IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path f : s.toList()) {
+        Files.delete(f);
+      }
+    }
+  }
+}
