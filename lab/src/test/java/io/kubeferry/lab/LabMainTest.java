@@ -26,7 +26,29 @@ class LabMainTest {
   @Test
   void helpGoesToStdout() {
     assertEquals(0, run("--help"));
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("nodes [N]"));
+    String help = out.toString(StandardCharsets.UTF_8);
+    assertTrue(help.contains("nodes [N]"), help);
+    assertTrue(help.contains("registry [--mode M[+redirect]] [--filler BYTES]"), help);
+    assertTrue(help.contains("  yum "), help);
+    assertTrue(help.contains("up --state DIR [--nodes N]"), help);
+  }
+
+  @Test
+  void subLabsAreDispatchedAndCheckTheirArgumentsBeforeStarting() {
+    assertEquals(2, run("registry", "--mode", "ftp"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("lab registry: error: unknown mode 'ftp'"));
+    err.reset();
+    assertEquals(2, run("yum", "extra"));
+    assertEquals("lab yum: error: takes no arguments, got extra\n", err.toString(StandardCharsets.UTF_8));
+    err.reset();
+    assertEquals(2, run("up", "--nodes", "2"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("lab up: error: --state DIR is required"));
+    err.reset();
+    assertEquals(2, run("up", "--state", "/tmp/x", "--nodes", "0"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("lab up: error: --nodes must be 1..50, got 0"));
+    err.reset();
+    assertEquals(2, run("up", "--state", "/tmp/x", "--nodes", "three"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("lab up: error: --nodes needs a number"));
   }
 
   @Test
