@@ -116,7 +116,7 @@ public final class RepoFileStep implements Step {
     boolean imported = counts.length == 2 && !counts[0].equals(counts[1]);
     return changed || imported
         ? StepOutcome.didChange((imported ? "keys imported into rpm" : "repo file written") + " (" + keys.size()
-            + " keys: bundle + " + (keys.size() - 1) + " RPM signing)")
+            + " key files: the bundle key + " + (keys.size() - 1) + " RPM signing)")
         : StepOutcome.noChange();
   }
 }
