@@ -41,6 +41,7 @@ public final class BundleBuild {
   public BuildResult run(BundleBuildOptions o) throws Exception {
     Path images = o.workDir().resolve("images");
     Path repo = o.workDir().resolve("repo");
+    Map<String, byte[]> rpmKeys = RepoKeys.forBundle(o.repos(), o.repoKeys()); // before any download: fail fast
     if (Files.exists(images)) {
       deleteTree(images); // the layout is rebuilt from the blob cache: images of an earlier set must not linger
     }
@@ -81,7 +82,7 @@ public final class BundleBuild {
 
     return new BundleBuilder().build(new BuildOptions(o.kubernetesVersion(), List.of(o.os().id()),
         List.of(archOf(o.rpmArch())), pulled::layout, () -> repo, o.templates(), o.installer(), locks,
-        o.signer(), o.output(), o.pack(), o.listener()));
+        o.signer(), o.output(), o.pack(), o.listener(), rpmKeys));
   }
 
   /** Checks or records the closure in rpms.lock; returns a directory holding just the two locks, to ship. */

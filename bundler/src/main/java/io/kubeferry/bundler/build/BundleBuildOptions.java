@@ -10,6 +10,7 @@ import io.kubeferry.bundler.rpm.repo.RepoConfig;
 import io.kubeferry.core.sign.Signer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,8 @@ import java.util.Objects;
  * @param rpmArch {@code x86_64} or {@code aarch64}
  * @param images what to pull (its {@code layout} is replaced by the work directory's)
  * @param repos yum repositories to resolve and download from
+ * @param repoKeys the RPM signing key file of every repository, by repository id (shipped as keys/rpm/; a repository
+ *     without one is refused, see {@link RepoKeys})
  * @param rpmSpecs pinned package specs ({@link KubernetesRpms#specs} by default)
  * @param rpmCache download cache shared between builds
  * @param templates the {@code manifests/} directory, or null
@@ -34,7 +37,7 @@ import java.util.Objects;
  * @param listener progress
  */
 public record BundleBuildOptions(String kubernetesVersion, BaseOsProfile os, String rpmArch, PullOptions images,
-    List<RepoConfig> repos, List<String> rpmSpecs, RpmCache rpmCache, Path templates,
+    List<RepoConfig> repos, Map<String, Path> repoKeys, List<String> rpmSpecs, RpmCache rpmCache, Path templates,
     ContentSources.Installer installer, Path locksDir, boolean locked, Signer signer, Path output, PackOptions pack, Path workDir,
     BuildListener listener) {
   public BundleBuildOptions {
@@ -42,6 +45,7 @@ public record BundleBuildOptions(String kubernetesVersion, BaseOsProfile os, Str
     Objects.requireNonNull(os, "os");
     Objects.requireNonNull(images, "images");
     repos = List.copyOf(repos);
+    repoKeys = Map.copyOf(repoKeys);
     rpmSpecs = List.copyOf(rpmSpecs);
     Objects.requireNonNull(rpmCache, "rpmCache");
     Objects.requireNonNull(signer, "signer");

@@ -3,6 +3,7 @@ package io.kubeferry.bundler.pack;
 import io.kubeferry.core.sign.Signer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param output the tarball path ({@code .tgz} or {@code .tar.zst}); parts get {@code .000} suffixes
  * @param pack compression, timestamp, split size
  * @param listener progress
+ * @param rpmKeys armored RPM signing keys by bundle path ({@link io.kubeferry.core.bundle.BundleLayout#rpmKey})
  */
 public record BuildOptions(
     String kubernetesVersion,
@@ -32,7 +34,8 @@ public record BuildOptions(
     Signer signer,
     Path output,
     PackOptions pack,
-    BuildListener listener) {
+    BuildListener listener,
+    Map<String, byte[]> rpmKeys) {
 
   public BuildOptions {
     Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");
@@ -42,5 +45,20 @@ public record BuildOptions(
     Objects.requireNonNull(output, "output");
     pack = pack == null ? PackOptions.defaults() : pack;
     listener = listener == null ? BuildListener.none() : listener;
+    rpmKeys = Map.copyOf(rpmKeys);
+    for (String path : rpmKeys.keySet()) {
+      if (!io.kubeferry.core.bundle.BundleLayout.isRpmKey(path)) {
+        throw new IllegalArgumentException("not an RPM key path: " + path + " (use BundleLayout.rpmKey)");
+      }
+    }
+  }
+
+  /** Options without RPM signing keys (partial bundles in tests; a real build ships them). */
+  public BuildOptions(String kubernetesVersion, List<String> osProfiles, List<String> arches,
+      ContentSources.ImageSource images, ContentSources.RepoSource repo, Path manifestsDir,
+      ContentSources.Installer installer, Path locksDir, Signer signer, Path output, PackOptions pack,
+      BuildListener listener) {
+    this(kubernetesVersion, osProfiles, arches, images, repo, manifestsDir, installer, locksDir, signer, output, pack,
+        listener, Map.of());
   }
 }

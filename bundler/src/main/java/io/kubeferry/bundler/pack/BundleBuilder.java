@@ -55,6 +55,9 @@ public final class BundleBuilder {
       content.addTree(BundleLayout.LOCKS, o.locksDir());
     }
     content.add(PackEntry.ofBytes(BundleLayout.PUBLIC_KEY, signer.publicKeyArmored().getBytes(StandardCharsets.US_ASCII)));
+    for (Map.Entry<String, byte[]> key : o.rpmKeys().entrySet()) {
+      content.add(PackEntry.ofBytes(key.getKey(), key.getValue()));
+    }
 
     o.listener().phase(String.format("hashing %d files (%.1f MiB)", content.entries().size(),
         content.totalBytes() / 1048576.0));

@@ -121,6 +121,21 @@ class BundleTamperTest {
   }
 
   @Test
+  void theRpmSigningKeysAreInsideListedAndTamperChecked() throws Exception {
+    String path = BundleLayout.rpmKey("kubernetes");
+    var listed = bundle.manifest().files().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow();
+    assertEquals(io.kubeferry.core.Digest.sha256Of(c.rpmKey), listed.sha256());
+    Path dir = extract();
+    assertEquals(new String(c.rpmKey, StandardCharsets.US_ASCII), Files.readString(dir.resolve(path)));
+    flipByte(dir.resolve(path), 40);
+    IntegrityException unpacked = assertThrows(IntegrityException.class,
+        () -> new DirectoryVerifier(c.trusted).verify(dir));
+    assertEquals(path, unpacked.subject());
+    IntegrityException packed = assertThrows(IntegrityException.class, () -> verifier.verify(repack(dir)));
+    assertTrue(packed.getMessage().contains(path), packed.getMessage());
+  }
+
+  @Test
   void anExtraFileIsRejectedByName() throws Exception {
     Path dir = extract();
     Files.writeString(dir.resolve("repo/Packages/evil.rpm"), "not listed");

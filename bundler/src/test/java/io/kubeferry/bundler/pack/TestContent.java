@@ -23,6 +23,8 @@ final class TestContent {
   final Path repo;
   final Path templates;
   final ContentSources.Installer installer;
+  /** An upstream RPM signing key (not the bundle key), shipped as keys/rpm/kubernetes.asc. */
+  final byte[] rpmKey;
 
   private TestContent() throws Exception {
     dir = Files.createTempDirectory("kubeferry-bundle-content");
@@ -34,6 +36,8 @@ final class TestContent {
     repo = Fixtures.yumRepo(dir);
     templates = Fixtures.templates(dir);
     installer = Fixtures.installer(dir);
+    rpmKey = KeyGenerator.generate(KeyGenOptions.of(KeyType.ED25519).withUserId("upstream rpm key"))
+        .publicKeyArmored().getBytes(StandardCharsets.US_ASCII);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try (var s = Files.walk(dir)) {
         s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -52,7 +56,8 @@ final class TestContent {
 
   BuildOptions options(Path output, PackOptions pack) {
     return new BuildOptions("1.23.1", List.of("el7"), List.of("amd64"), () -> layout, () -> repo, templates,
-        installer, dir.resolve("locks"), signer, output, pack, null);
+        installer, dir.resolve("locks"), signer, output, pack, null,
+        java.util.Map.of(io.kubeferry.core.bundle.BundleLayout.rpmKey("kubernetes"), rpmKey));
   }
 
   BuildResult build(Path output, PackOptions pack) throws Exception {

@@ -2,6 +2,7 @@ package io.kubeferry.cli.bundle;
 
 import io.kubeferry.bundler.build.BundleBuild;
 import io.kubeferry.bundler.build.BundleBuildOptions;
+import io.kubeferry.bundler.build.RepoKeys;
 import io.kubeferry.bundler.build.KubernetesRpms;
 import io.kubeferry.bundler.image.CatalogImage;
 import io.kubeferry.bundler.image.PullOptions;
@@ -23,6 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +52,9 @@ public final class BundleBuildCommand implements Callable<Integer> {
       description = "A yum repository to resolve RPMs from. Repeatable.")
   List<String> repos = new ArrayList<>();
 
-  @Option(names = "--repo-key", paramLabel = "ID=KEYFILE", description = "Require repomd.xml.asc by this key.")
+  @Option(names = "--repo-key", paramLabel = "ID=KEYFILE",
+      description = "The OpenPGP key of repository ID: repomd.xml.asc must be signed by it, and it is shipped in the"
+          + " bundle (keys/rpm/ID.asc) for the installer's gpgcheck. Required for every --repo.")
   List<String> repoKeys = new ArrayList<>();
 
   @Option(names = "--rpm", paramLabel = "SPEC", description = "RPM specs instead of the built-in pinned set.")
@@ -88,6 +93,7 @@ public final class BundleBuildCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "one --arch per bundle (got " + set.platforms() + ")");
     }
     String arch = set.arch.get(0);
+    List<RepoConfig> repoConfigs = repoConfigs(); // refuses a --repo without --repo-key before any slow work
     PrintWriter err = spec.commandLine().getErr();
     Signer signer = signKey != null ? Signer.fromFile(signKey, passphrase()) : Signer.fromEnvironment(System.getenv());
     PullOptions images = PullOptions.of(set.images().stream().map(CatalogImage::ref).toList(), Path.of("unused"))
@@ -102,7 +108,7 @@ public final class BundleBuildCommand implements Callable<Integer> {
         epoch == null || epoch.isBlank() ? PackOptions.DEFAULT_MTIME : java.time.Instant.ofEpochSecond(Long.parseLong(epoch.trim())),
         split == null ? 0 : PackOptions.parseSize(split));
     BuildResult r = new BundleBuild().run(new BundleBuildOptions(set.version().toString(), BaseOsProfile.load(os),
-        arch.equals("arm64") ? "aarch64" : "x86_64", images, repoConfigs(),
+        arch.equals("arm64") ? "aarch64" : "x86_64", images, repoConfigs, repoKeyFiles(),
         rpms.isEmpty() ? KubernetesRpms.specs(set.version().toString()) : rpms,
         new RpmCache(workDir.resolve("rpms")), installer.templates(),
         new ContentSources.Installer(installer.launcher(), installer.jars(), runtime), locks, locked, signer, output,
@@ -125,6 +131,19 @@ public final class BundleBuildCommand implements Callable<Integer> {
     return p == null ? null : p.toCharArray();
   }
 
+  /** Repository id → key file from {@code --repo-key}. */
+  private Map<String, Path> repoKeyFiles() {
+    Map<String, Path> files = new TreeMap<>();
+    for (String k : repoKeys) {
+      int eq = k.indexOf('=');
+      if (eq <= 0 || eq == k.length() - 1) {
+        throw new ParameterException(spec.commandLine(), "invalid --repo-key '" + k + "' (expected ID=KEYFILE)");
+      }
+      files.put(k.substring(0, eq), Path.of(k.substring(eq + 1)));
+    }
+    return files;
+  }
+
   private List<RepoConfig> repoConfigs() throws Exception {
     List<RepoConfig> out = new ArrayList<>();
     for (int i = 0; i < repos.size(); i++) {
@@ -132,15 +151,16 @@ public final class BundleBuildCommand implements Callable<Integer> {
       int eq = r.indexOf('=');
       String id = eq > 0 && !r.substring(0, eq).contains("/") ? r.substring(0, eq) : "repo" + (i + 1);
       String location = id.equals("repo" + (i + 1)) && eq <= 0 ? r : r.substring(eq + 1);
-      OpenPgpRepomdVerifier verifier = null;
-      for (String k : repoKeys) {
-        if (k.startsWith(id + "=")) {
-          Path key = Path.of(k.substring(id.length() + 1));
-          verifier = OpenPgpRepomdVerifier.fromKey(Files.readAllBytes(key), key.toString());
-        }
-      }
-      out.add(new RepoConfig(id, location, RepoConfig.DEFAULT_PRIORITY, verifier));
+      out.add(new RepoConfig(id, location, RepoConfig.DEFAULT_PRIORITY, null));
     }
-    return out;
+    List<RepoConfig> keyed = new ArrayList<>();
+    Map<String, Path> keys = repoKeyFiles();
+    RepoKeys.forBundle(out, keys); // one clear line for a --repo without its key (gpgcheck is never off)
+    for (RepoConfig c : out) {
+      Path key = keys.get(c.id());
+      keyed.add(new RepoConfig(c.id(), c.location(), c.priority(),
+          OpenPgpRepomdVerifier.fromKey(Files.readAllBytes(key), key.toString())));
+    }
+    return keyed;
   }
 }

@@ -111,6 +111,12 @@ class BundleBuildIT {
       ociImages++;
     }
     assertTrue(ociImages >= 2, "pause and coredns are OCI-typed in the lab: " + ociImages);
+    // Each source repository's RPM signing key is inside (listed and hashed: the verify above checked it).
+    String labKey = Files.readString(tmp.resolve("lab-repo.asc"));
+    for (LabRepo r : LabRepo.values()) {
+      String id = r.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      assertEquals(labKey, Files.readString(x.resolve(io.kubeferry.core.bundle.BundleLayout.rpmKey(id))), id);
+    }
     Path repo = x.resolve("repo");
     String dnf = exec("dnf", "-q", "-y", "--repofrompath=kf,file://" + repo, "--repo=kf", "--setopt=kf.gpgcheck=0",
         "--setopt=kf.repo_gpgcheck=1", "--setopt=kf.gpgkey=file://" + repo.resolve("repodata/repomd.xml.key"),

@@ -95,4 +95,18 @@ class BundleCommandsTest {
     assertEquals(1, run("bundle", "verify", dir.resolve("nope.tgz").toString(), "--key", pub.toString()));
     assertTrue(err.toString().contains("nope.tgz") && err.toString().contains("no such bundle"), err.toString());
   }
+
+  @Test
+  void buildRefusesARepositoryWithoutItsRpmSigningKey() throws Exception {
+    Path key = dir.resolve("keys/" + GeneratedKey.PUBLIC_FILE);
+    Path out = dir.resolve("refused/k.tgz");
+    assertEquals(1, run("bundle", "build", "--k8s", "1.23.1", "--repo", "kubernetes=" + dir, "--repo-key",
+        "kubernetes=" + key, "--repo", "base=" + dir, "--sign-key",
+        dir.resolve("keys/" + GeneratedKey.SECRET_FILE).toString(), "-o", out.toString()));
+    assertTrue(err.toString().startsWith("kubeferry: error: could not build: repository 'base' has no --repo-key;"
+        + " the bundle installs with gpgcheck=1, so give the key that signs its RPMs and repomd.xml"
+        + " (--repo-key base=KEYFILE)\n"), err.toString());
+    assertEquals(1, err.toString().lines().count(), "one line: " + err);
+    assertTrue(!Files.exists(out.getParent()), "nothing written");
+  }
 }

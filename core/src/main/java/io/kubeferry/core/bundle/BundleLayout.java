@@ -37,7 +37,14 @@ public final class BundleLayout {
   public static final String IMAGES_LOCK = LOCKS + "images.lock";
   public static final String RPMS_LOCK = LOCKS + "rpms.lock";
   public static final String KEYS = "keys/";
+  /** The bundle key: signs the tarball, the manifest and the bundle's {@code repo/repodata/repomd.xml}. */
   public static final String PUBLIC_KEY = KEYS + "signing-key.pub.asc";
+  /**
+   * Upstream RPM signing keys, one armored file per source repository ({@link #rpmKey}): the RPMs keep their
+   * upstream signatures, so the installer imports these for {@code gpgcheck=1}.
+   */
+  public static final String RPM_KEYS = KEYS + "rpm/";
+  private static final java.util.regex.Pattern REPO_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   /** Kinds of file in a bundle, used in reports and by the tamper tests. */
   public enum FileClass {
@@ -52,6 +59,28 @@ public final class BundleLayout {
   /** Path of a blob in the image layout. */
   public static String imageBlob(Digest digest) {
     return IMAGES_BLOBS + digest.algorithm() + "/" + digest.hex();
+  }
+
+  /** Path of the RPM signing key of source repository {@code repoId}: {@code keys/rpm/<repoId>.asc}. */
+  public static String rpmKey(String repoId) {
+    if (repoId == null || !REPO_ID.matcher(repoId).matches() || repoId.length() > 100) {
+      throw new IllegalArgumentException("invalid repository id '" + repoId + "' (letters, digits, '.', '_', '-')");
+    }
+    return RPM_KEYS + repoId + ".asc";
+  }
+
+  /** True for a path made by {@link #rpmKey}. */
+  public static boolean isRpmKey(String path) {
+    return path.startsWith(RPM_KEYS) && path.endsWith(".asc")
+        && REPO_ID.matcher(path.substring(RPM_KEYS.length(), path.length() - 4)).matches();
+  }
+
+  /** The repository id of an {@link #isRpmKey} path. */
+  public static String rpmKeyRepo(String path) {
+    if (!isRpmKey(path)) {
+      throw new IllegalArgumentException("not an RPM key path: " + path);
+    }
+    return path.substring(RPM_KEYS.length(), path.length() - 4);
   }
 
   /** The file class of a bundle path. */

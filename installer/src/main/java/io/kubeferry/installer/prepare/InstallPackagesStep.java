@@ -69,18 +69,33 @@ public final class InstallPackagesStep implements Step {
     return StepOutcome.didChange("installed " + String.join(", ", pkgs));
   }
 
-  /** The most useful dnf line: "No match for argument", a signature error, or the last error line. */
+  /** dnf lines that say what went wrong, most telling first; "Importing GPG key ..." is progress, not a cause. */
+  private static final List<String> MARKERS = List.of("No match for argument", "Public key for", "GPG check FAILED",
+      "is not signed", "signature", "Problem", "Error:", "Error");
+
+  /**
+   * The most useful dnf line: a missing package, the package whose signing key is missing, a signature failure, or
+   * the last error line. Never the "Importing GPG key 0x..." progress lines.
+   */
   static String dnfError(CommandResult r) {
     String out = r.stdout() + "\n" + r.stderr();
-    for (String marker : List.of("No match for argument", "GPG", "signature", "Problem", "Error")) {
+    for (String marker : MARKERS) {
       for (String line : out.split("\n")) {
-        if (line.contains(marker)) {
-          String hint = marker.equals("No match for argument") ? " (the bundle's repository lacks this package)"
-              : "";
-          return "dnf: " + line.strip() + hint;
+        String l = line.strip();
+        if (l.contains(marker) && !l.startsWith("Importing GPG key")) {
+          return "dnf: " + l + hint(marker);
         }
       }
     }
     return "dnf exit status " + r.exitStatus() + ": " + r.lastErrorLine();
+  }
+
+  private static String hint(String marker) {
+    return switch (marker) {
+      case "No match for argument" -> " (the bundle's repository lacks this package)";
+      case "Public key for" -> " (the bundle lacks the key that signed it: rebuild the bundle with --repo-key"
+          + " for that repository)";
+      default -> "";
+    };
   }
 }

@@ -1,21 +1,27 @@
 package io.kubeferry.installer.prepare;
 
-import io.kubeferry.installer.source.SourceRef;
-
 import io.kubeferry.core.Digest;
 import io.kubeferry.installer.plan.Step;
 import io.kubeferry.installer.plan.StepContext;
 import io.kubeferry.installer.plan.StepException;
 import io.kubeferry.installer.plan.StepOutcome;
+import io.kubeferry.installer.source.InstallSource;
+import io.kubeferry.installer.source.SourceRef;
 import io.kubeferry.installer.ssh.CommandResult;
-import io.kubeferry.installer.ssh.RemoteCommand;
+import io.kubeferry.installer.ssh.ShellQuote;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Writes {@value #REPO_FILE} pointing at the copied repository with package and metadata signature checks on
- * ({@code gpgcheck=1}, {@code repo_gpgcheck=1}), installs the bundle's public key and imports it into rpm.
+ * ({@code gpgcheck=1}, {@code repo_gpgcheck=1}). Every key goes to the host and into {@code gpgkey=}, and is
+ * imported with {@code rpm --import}: the bundle key (it signs the bundle's repomd.xml) and each upstream RPM
+ * signing key the bundle carries (the packages keep their upstream signatures).
  */
 public final class RepoFileStep implements Step {
   public static final String REPO_FILE = "/etc/yum.repos.d/kubeferry.repo";
@@ -35,10 +41,28 @@ public final class RepoFileStep implements Step {
 
   @Override
   public String describe() {
-    return "write " + REPO_FILE + " (gpgcheck=1, repo_gpgcheck=1) and import the bundle key with rpm --import";
+    return "write " + REPO_FILE + " (gpgcheck=1, repo_gpgcheck=1) and import the bundle key and the RPM signing"
+        + " keys with rpm --import";
   }
 
-  static String repoFile(String k8sVersion) {
+  /** Where the RPM signing key of source repository {@code repoId} goes on the host. */
+  static String rpmKeyFile(String repoId) {
+    return KEY_FILE + "-rpm-" + repoId;
+  }
+
+  /** Host path → key file in the bundle: the bundle key first, then the RPM keys by repository id. */
+  static Map<String, Path> keyFiles(InstallSource s) {
+    Map<String, Path> keys = new LinkedHashMap<>();
+    keys.put(KEY_FILE, s.gpgKey());
+    s.rpmKeys().forEach((id, file) -> keys.put(rpmKeyFile(id), file));
+    return keys;
+  }
+
+  static String repoFile(String k8sVersion, Iterable<String> keyPaths) {
+    StringBuilder gpgkey = new StringBuilder();
+    for (String k : keyPaths) {
+      gpgkey.append(gpgkey.length() == 0 ? "" : " ").append("file://").append(k);
+    }
     return "# Written by kubeferry: the bundle's packages, signature-checked. Other repositories stay untouched.\n"
         + "[" + REPO_ID + "]\n"
         + "name=kubeferry bundle (Kubernetes " + k8sVersion + ")\n"
@@ -46,23 +70,31 @@ public final class RepoFileStep implements Step {
         + "enabled=1\n"
         + "gpgcheck=1\n"
         + "repo_gpgcheck=1\n"
-        + "gpgkey=file://" + KEY_FILE + "\n"
+        + "gpgkey=" + gpgkey + "\n"
         + "skip_if_unavailable=0\n";
   }
 
-  private String key() throws StepException {
-    try {
-      return Files.readString(source.get().gpgKey(), StandardCharsets.US_ASCII);
-    } catch (IOException e) {
-      throw new StepException("could not read the bundle key " + e.getMessage(), e);
+  /** Host path → armored key text. */
+  private Map<String, String> keys() throws StepException {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Path> k : keyFiles(source.get()).entrySet()) {
+      try {
+        out.put(k.getKey(), Files.readString(k.getValue(), StandardCharsets.US_ASCII));
+      } catch (IOException e) {
+        throw new StepException("could not read key " + k.getValue() + " for " + k.getKey() + ": " + e.getMessage(),
+            e);
+      }
     }
+    return out;
   }
 
   @Override
   public String inputHash() {
     try {
-      return Digest.sha256Of((repoFile(source.get().kubernetesVersion()) + key()).getBytes(StandardCharsets.UTF_8))
-          .toString();
+      Map<String, String> keys = keys();
+      StringBuilder all = new StringBuilder(repoFile(source.get().kubernetesVersion(), keys.keySet()));
+      keys.forEach((path, text) -> all.append('\0').append(path).append('\0').append(text));
+      return Digest.sha256Of(all.toString().getBytes(StandardCharsets.UTF_8)).toString();
     } catch (StepException e) {
       return "unavailable";
     }
@@ -70,14 +102,21 @@ public final class RepoFileStep implements Step {
 
   @Override
   public StepOutcome run(StepContext ctx) throws StepException {
-    boolean changed = RemoteFiles.ensure(ctx, KEY_FILE, key(), "0644");
-    changed |= RemoteFiles.ensure(ctx, REPO_FILE, repoFile(source.get().kubernetesVersion()), "0644");
+    Map<String, String> keys = keys();
+    boolean changed = false;
+    for (Map.Entry<String, String> k : keys.entrySet()) {
+      changed |= RemoteFiles.ensure(ctx, k.getKey(), k.getValue(), "0644");
+    }
+    changed |= RemoteFiles.ensure(ctx, REPO_FILE, repoFile(source.get().kubernetesVersion(), keys.keySet()), "0644");
     // rpm --import of a key already in the rpm database is a no-op; count keys to report honestly.
+    String files = keys.keySet().stream().map(ShellQuote::quote).collect(Collectors.joining(" "));
     CommandResult r = ctx.root("before=$(rpm -q gpg-pubkey 2>/dev/null | grep -c ^gpg-pubkey); rpm --import "
-        + KEY_FILE + "; after=$(rpm -q gpg-pubkey 2>/dev/null | grep -c ^gpg-pubkey); echo \"$before $after\"");
+        + files + " || exit 1; after=$(rpm -q gpg-pubkey 2>/dev/null | grep -c ^gpg-pubkey); echo \"$before $after\"");
     String[] counts = r.stdout().strip().split(" ");
     boolean imported = counts.length == 2 && !counts[0].equals(counts[1]);
-    return changed || imported ? StepOutcome.didChange(imported ? "key imported into rpm" : "repo file written")
+    return changed || imported
+        ? StepOutcome.didChange((imported ? "keys imported into rpm" : "repo file written") + " (" + keys.size()
+            + " key files: the bundle key + " + (keys.size() - 1) + " RPM signing)")
         : StepOutcome.noChange();
   }
 }

@@ -6,6 +6,7 @@ import io.kubeferry.core.bundle.BundleFormatException;
 import io.kubeferry.core.bundle.BundleLayout;
 import io.kubeferry.core.bundle.BundleManifest;
 import io.kubeferry.core.bundle.BundleVerifier;
+import io.kubeferry.core.bundle.FileEntry;
 import io.kubeferry.core.bundle.RpmEntry;
 import io.kubeferry.core.bundle.VerificationResult;
 import io.kubeferry.core.rpm.Evr;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -80,7 +82,13 @@ public final class BundleSource {
       throw new BundleException("could not use bundle: it has no kubeadm package", false);
     }
     String arch = ARCH.getOrDefault(m.arches().get(0), m.arches().get(0));
-    return new InstallSource(m.kubernetesVersion(), m.osProfiles().get(0), arch, repo, key, pinned);
+    Map<String, Path> rpmKeys = new TreeMap<>();
+    for (FileEntry f : m.files()) { // listed in the verified manifest, so hashed and checked like every file
+      if (BundleLayout.isRpmKey(f.path())) {
+        rpmKeys.put(BundleLayout.rpmKeyRepo(f.path()), BundleLayout.resolve(root, f.path()));
+      }
+    }
+    return new InstallSource(m.kubernetesVersion(), m.osProfiles().get(0), arch, repo, key, rpmKeys, pinned);
   }
 
   private static void deleteTree(Path p) throws IOException {

@@ -139,7 +139,10 @@ class InstallLabIT {
           + "kubernetes-cni-0.8.7-0.noarch\ncri-tools-1.19.0-0.noarch\n", q, "pinned, not the newer kubelet");
       String repo = ok(node, "cat", "/etc/yum.repos.d/kubeferry.repo");
       assertTrue(repo.contains("gpgcheck=1\nrepo_gpgcheck=1\n"), repo);
-      assertTrue(ok(node, "rpm", "-q", "gpg-pubkey").startsWith("gpg-pubkey-"));
+      // The RPMs carry the upstream signature, repomd.xml the bundle's: both keys are listed and imported.
+      assertTrue(repo.contains("\ngpgkey=file:///etc/pki/rpm-gpg/RPM-GPG-KEY-kubeferry"
+          + " file:///etc/pki/rpm-gpg/RPM-GPG-KEY-kubeferry-rpm-" + FixtureBundle.UPSTREAM_REPO + "\n"), repo);
+      assertEquals(2, ok(node, "rpm", "-q", "gpg-pubkey").strip().split("\n").length, "bundle + upstream key");
       assertTrue(ok(node, "cat", "/etc/docker/daemon.json").contains("\"native.cgroupdriver=systemd\""));
       assertEquals("overlay\nbr_netfilter\n", ok(node, "cat", "/etc/modules-load.d/k8s.conf"));
       ok(node, "systemctl", "daemon-reload");

@@ -26,9 +26,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * A small but real signed bundle for installer tests: tiny noarch RPMs named like the Kubernetes packages (with
- * Requires between them, a kubelet.service unit) built by rpmbuild, signed by rpmsign, a createrepo_c repository
- * with a detached signature on repomd.xml, and the bundle format's signed manifest and tarball signature, all with
- * one generated key. Needs rpmbuild, rpmsign, createrepo_c and gpg (all in setup-test-env's packages).
+ * Requires between them, a kubelet.service unit) built by rpmbuild and signed by rpmsign with an "upstream" key
+ * (as packages.cloud.google.com signs the real ones), shipped as {@value #UPSTREAM_REPO}'s RPM key; a createrepo_c
+ * repository with a detached signature on repomd.xml, and the bundle format's signed manifest and tarball
+ * signature, made with the generated bundle key. Needs rpmbuild, rpmsign, createrepo_c and gpg (all in setup-test-env's packages).
  */
 public final class FixtureBundle {
   /** name, version, release, Requires lines. */
@@ -51,6 +52,9 @@ public final class FixtureBundle {
       new Pkg("kubelet", "1.23.2", "0", List.of("kubernetes-cni >= 0.8.7", "conntrack-tools"),
           Map.of("/usr/bin/kubelet", "#!/bin/sh\nexec sleep infinity\n",
               "/usr/lib/systemd/system/kubelet.service", KUBELET_UNIT)));
+
+  /** The source repository id whose RPM signing key the fixture ships ({@code keys/rpm/fixture-upstream.asc}). */
+  public static final String UPSTREAM_REPO = "fixture-upstream";
 
   private final Path tarball;
   private final Path publicKey;
@@ -79,6 +83,11 @@ public final class FixtureBundle {
     Files.setPosixFilePermissions(gnupg, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     Map<String, String> env = Map.of("GNUPGHOME", gnupg.toString());
     run(env, dir, "gpg", "--batch", "--import", keys.resolve(GeneratedKey.SECRET_FILE).toString());
+    Path upstreamKeys = Files.createDirectories(dir.resolve("upstream-keys"));
+    GeneratedKey upstream = KeyGenerator.generate(KeyGenOptions.of(KeyType.ED25519)
+        .withUserId("kubeferry fixture upstream RPM signer"));
+    upstream.writeTo(upstreamKeys);
+    run(env, dir, "gpg", "--batch", "--import", upstreamKeys.resolve(GeneratedKey.SECRET_FILE).toString());
 
     Path root = dir.resolve("content");
     Path repo = root.resolve("repo");
@@ -88,7 +97,8 @@ public final class FixtureBundle {
     }
     String fpr = key.fingerprint().hex();
     try (Stream<Path> rpms = Files.list(repo)) {
-      List<String> cmd = new ArrayList<>(List.of("rpmsign", "--define", "__gpg /usr/bin/gpg", "--define", "_gpg_name " + fpr, "--define",
+      List<String> cmd = new ArrayList<>(List.of("rpmsign", "--define", "__gpg /usr/bin/gpg", "--define",
+          "_gpg_name " + upstream.fingerprint().hex(), "--define",
           "_gpg_path " + gnupg, "--addsign"));
       rpms.filter(p -> p.toString().endsWith(".rpm")).map(Path::toString).sorted().forEach(cmd::add);
       run(env, dir, cmd.toArray(String[]::new));
@@ -99,6 +109,9 @@ public final class FixtureBundle {
     Path pub = root.resolve(BundleLayout.PUBLIC_KEY);
     Files.createDirectories(pub.getParent());
     Files.copy(keys.resolve(GeneratedKey.PUBLIC_FILE), pub);
+    Path rpmKey = root.resolve(BundleLayout.rpmKey(UPSTREAM_REPO));
+    Files.createDirectories(rpmKey.getParent());
+    Files.copy(upstreamKeys.resolve(GeneratedKey.PUBLIC_FILE), rpmKey);
 
     List<FileEntry> files = new ArrayList<>();
     List<RpmEntry> rpmEntries = new ArrayList<>();

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class LabYumRepoBuilder {
   /** Bump when the build recipe changes so caches rebuild. */
-  static final String RECIPE_VERSION = "2";
+  static final String RECIPE_VERSION = "3"; // 3: valid test-double systemd units
   /** Revision and timestamp createrepo_c writes into repomd.xml. */
   static final String REVISION = Long.toString(RpmFixtureBuilder.SOURCE_DATE_EPOCH);
 

@@ -51,4 +51,24 @@ class LabPackageCatalogTest {
     assertTrue(TestDoublePayloads.executable("/usr/sbin/conntrack"));
     assertTrue(!TestDoublePayloads.executable("/etc/sysconfig/kubelet"));
   }
+
+  @Test
+  void serviceUnitsAreValidTestDoubleUnitsThatStayUp() {
+    LabPackage docker = withFiles("docker-ce", "docker-ce-20.10.12-3.el7.x86_64",
+        List.of("/usr/bin/dockerd", "/usr/lib/systemd/system/docker.service"));
+    String unit = new String(TestDoublePayloads.content(docker, "/usr/lib/systemd/system/docker.service"));
+    assertTrue(unit.contains("[Unit]\nDescription=kubeferry-lab TEST DOUBLE for dockerd\n"), unit);
+    assertTrue(unit.contains("[Service]\nType=simple\nExecStart=/usr/bin/dockerd --kubeferry-lab-daemon\n"), unit);
+    assertTrue(unit.contains("[Install]\nWantedBy=multi-user.target\n"), unit);
+    String daemon = new String(TestDoublePayloads.content(docker, "/usr/bin/dockerd"));
+    assertTrue(daemon.contains("if [ \"$1\" = --kubeferry-lab-daemon ]; then exec sleep infinity; fi"), daemon);
+    LabPackage orphan = withFiles("base", "x-1-1.x86_64", List.of("/usr/lib/systemd/system/x.service"));
+    assertThrows(IllegalArgumentException.class,
+        () -> TestDoublePayloads.content(orphan, "/usr/lib/systemd/system/x.service"));
+  }
+
+  private static LabPackage withFiles(String repo, String nevra, List<String> files) {
+    List<String> none = List.of();
+    return new LabPackage(repo, Nevra.parse(nevra), none, none, none, none, none, none, none, none, files);
+  }
 }
