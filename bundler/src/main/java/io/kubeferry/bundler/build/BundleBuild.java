@@ -6,8 +6,11 @@ import io.kubeferry.bundler.image.PullResult;
 import io.kubeferry.bundler.pack.BuildOptions;
 import io.kubeferry.bundler.pack.BuildResult;
 import io.kubeferry.bundler.pack.BundleBuilder;
+import io.kubeferry.bundler.rpm.RpmException;
+import io.kubeferry.bundler.rpm.RpmKeyring;
 import io.kubeferry.bundler.rpm.download.RpmDownloader;
 import io.kubeferry.bundler.rpm.download.RpmVerifier;
+import io.kubeferry.bundler.rpm.download.SignedRpmVerifier;
 import io.kubeferry.bundler.rpm.repo.HttpRepoClient;
 import io.kubeferry.bundler.rpm.repo.RepoConfig;
 import io.kubeferry.bundler.rpm.repo.RepoReader;
@@ -68,7 +71,7 @@ public final class BundleBuild {
     Path locks = o.locksDir() == null ? null : lockRpms(o, resolution);
     List<RpmPackage> pkgs = resolution.toBundle().stream().map(ResolvedPackage::pkg).toList();
     o.listener().phase("downloading " + pkgs.size() + " RPMs");
-    List<Path> files = new RpmDownloader(sources, o.rpmCache(), RpmVerifier.NONE, 4).download(pkgs);
+    List<Path> files = new RpmDownloader(sources, o.rpmCache(), rpmVerifier(o), 4).download(pkgs);
     Path packages = Files.createDirectories(repo.resolve("Packages"));
     clean(packages);
     for (int i = 0; i < files.size(); i++) {
@@ -83,6 +86,15 @@ public final class BundleBuild {
     return new BundleBuilder().build(new BuildOptions(o.kubernetesVersion(), List.of(o.os().id()),
         List.of(archOf(o.rpmArch())), pulled::layout, () -> repo, o.templates(), o.installer(), locks,
         o.signer(), o.output(), o.pack(), o.listener(), rpmKeys));
+  }
+
+  /** Every RPM's header signature must verify against its repository's --repo-key (every repo has one). */
+  private static RpmVerifier rpmVerifier(BundleBuildOptions o) throws RpmException {
+    Map<String, RpmKeyring> keyrings = new HashMap<>();
+    for (Map.Entry<String, Path> k : o.repoKeys().entrySet()) {
+      keyrings.put(k.getKey(), RpmKeyring.load(k.getValue()));
+    }
+    return new SignedRpmVerifier(keyrings, false);
   }
 
   /** Checks or records the closure in rpms.lock; returns a directory holding just the two locks, to ship. */
