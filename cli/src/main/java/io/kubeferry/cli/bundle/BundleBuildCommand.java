@@ -1,5 +1,6 @@
 package io.kubeferry.cli.bundle;
 
+import io.kubeferry.cli.PassphraseMixin;
 import io.kubeferry.bundler.build.BundleBuild;
 import io.kubeferry.bundler.build.BundleBuildOptions;
 import io.kubeferry.bundler.build.RepoKeys;
@@ -61,8 +62,10 @@ public final class BundleBuildCommand implements Callable<Integer> {
   List<String> rpms = new ArrayList<>();
 
   @Option(names = "--sign-key", paramLabel = "FILE",
-      description = "Secret signing key (else $" + Signer.KEY_ENV + "); passphrase from $" + Signer.PASSPHRASE_ENV)
+      description = "Secret signing key (else $" + Signer.KEY_ENV + ").")
   Path signKey;
+
+  @Mixin PassphraseMixin passphrase;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "x.tgz or x.tar.zst")
   Path output;
@@ -95,7 +98,7 @@ public final class BundleBuildCommand implements Callable<Integer> {
     String arch = set.arch.get(0);
     List<RepoConfig> repoConfigs = repoConfigs(); // refuses a --repo without --repo-key before any slow work
     PrintWriter err = spec.commandLine().getErr();
-    Signer signer = signKey != null ? Signer.fromFile(signKey, passphrase()) : Signer.fromEnvironment(System.getenv());
+    Signer signer = signKey != null ? Signer.fromFile(signKey, passphrase.resolve()) : Signer.fromEnvironment(System.getenv());
     PullOptions images = PullOptions.of(set.images().stream().map(CatalogImage::ref).toList(), Path.of("unused"))
         .withPlatforms(set.platforms())
         .withSources(new Sources(set.mirrorRules(registry.mirrorRules()), registry.mirrorsOnly()))
@@ -124,11 +127,6 @@ public final class BundleBuildCommand implements Callable<Integer> {
     out.println("contents:    " + r.manifest().images().size() + " images, " + r.manifest().rpms().size() + " RPMs, "
         + r.manifest().files().size() + " files");
     return 0;
-  }
-
-  private static char[] passphrase() {
-    String p = System.getenv(Signer.PASSPHRASE_ENV);
-    return p == null ? null : p.toCharArray();
   }
 
   /** Repository id → key file from {@code --repo-key}. */

@@ -1,5 +1,6 @@
 package io.kubeferry.cli.keygen;
 
+import io.kubeferry.cli.PassphraseMixin;
 import io.kubeferry.core.sign.GeneratedKey;
 import io.kubeferry.core.sign.KeyGenOptions;
 import io.kubeferry.core.sign.KeyGenerator;
@@ -8,6 +9,7 @@ import io.kubeferry.core.sign.Signer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,17 +31,11 @@ public final class KeygenCommand implements Callable<Integer> {
   @Option(names = "--uid", defaultValue = "kubeferry bundle signing", description = "user id (default: ${DEFAULT-VALUE})")
   String uid;
 
-  @Option(names = "--passphrase", interactive = true, arity = "0..1",
-      description = "protect the secret key; prompts when given without a value")
-  char[] passphrase;
+  @Mixin PassphraseMixin passphrase;
 
   @Override
   public Integer call() throws Exception {
-    char[] pass = passphrase;
-    String env = System.getenv(Signer.PASSPHRASE_ENV);
-    if (pass == null && env != null && !env.isEmpty()) {
-      pass = env.toCharArray();
-    }
+    char[] pass = passphrase.resolve();
     KeyType keyType = KeyType.parse(type);
     GeneratedKey key = KeyGenerator.generate(KeyGenOptions.of(keyType).withUserId(uid).withPassphrase(pass));
     Path secret = key.writeTo(output);

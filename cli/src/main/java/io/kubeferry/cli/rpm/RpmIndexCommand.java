@@ -1,5 +1,6 @@
 package io.kubeferry.cli.rpm;
 
+import io.kubeferry.cli.PassphraseMixin;
 import io.kubeferry.bundler.rpm.RpmKeyring;
 import io.kubeferry.bundler.rpm.RpmSignatureException;
 import io.kubeferry.bundler.rpm.repo.RepodataOptions;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,9 +32,10 @@ public final class RpmIndexCommand implements Callable<Integer> {
 
   @Option(names = "--sign-key", paramLabel = "KEY",
       description = "OpenPGP secret key file (gpg --export-secret-keys --armor); signs repomd.xml into "
-          + "repomd.xml.asc and writes the public key to repomd.xml.key. Passphrase from "
-          + "$" + Signer.PASSPHRASE_ENV + ".")
+          + "repomd.xml.asc and writes the public key to repomd.xml.key.")
   Path signKey;
+
+  @Mixin PassphraseMixin passphrase;
 
   @Option(names = "--verify-key", paramLabel = "PUBKEY",
       description = "Public key file (e.g. the repo's RPM-GPG-KEY): every RPM must be signed by it.")
@@ -49,8 +52,7 @@ public final class RpmIndexCommand implements Callable<Integer> {
       if (!Files.isRegularFile(signKey)) {
         throw new IllegalArgumentException("could not read signing key: no such file (input " + signKey + ")");
       }
-      String pass = System.getenv(Signer.PASSPHRASE_ENV);
-      Signer signer = Signer.fromFile(signKey, pass == null ? null : pass.toCharArray());
+      Signer signer = Signer.fromFile(signKey, passphrase.resolve());
       options = options.withSigner(signer::signArmored, signer.publicKeyArmored());
       signedBy = signer.fingerprint().toString();
     }
