@@ -49,26 +49,33 @@ public final class SftpUploader {
     }
     String part = remotePath + ".part";
     long resumedFrom;
-    try (SFTPClient sftp = connection.sftp()) {
-      // Only a file of the right size can be the one we want: ask sha256sum only then (saves a command per host).
-      FileAttributes existing = sftp.statExistence(remotePath);
-      if (existing != null && existing.getSize() == size
-          && digest.equals(remoteDigest(remotePath).orElse(null))) {
-        connection.log().event("upload " + remotePath + ": already present with " + digest);
-        return new UploadResult(host, remotePath, digest, size, true, 0, 0);
-      }
-      resumedFrom = send(sftp, local, size, part, remotePath);
-      boolean ok = verifyAndMove(part, remotePath, digest);
-      if (!ok && resumedFrom > 0) {
-        // The kept prefix was not ours (or was corrupted): start over once from byte 0.
-        connection.log().event("upload " + remotePath + ": resumed copy does not match " + digest
-            + ", restarting");
-        removeQuietly(part);
+    try {
+      // Closed quietly, not by try-with-resources: on a broken transport sshj's close() rethrows the write's own
+      // exception, which try-with-resources cannot suppress into itself (see send()).
+      SFTPClient sftp = connection.sftp();
+      try {
+        // Only a file of the right size can be the one we want: ask sha256sum only then (saves a command per host).
+        FileAttributes existing = sftp.statExistence(remotePath);
+        if (existing != null && existing.getSize() == size
+            && digest.equals(remoteDigest(remotePath).orElse(null))) {
+          connection.log().event("upload " + remotePath + ": already present with " + digest);
+          return new UploadResult(host, remotePath, digest, size, true, 0, 0);
+        }
         resumedFrom = send(sftp, local, size, part, remotePath);
-        ok = verifyAndMove(part, remotePath, digest);
-      }
-      if (!ok) {
-        throw mismatch(local, remotePath, digest);
+        boolean ok = verifyAndMove(part, remotePath, digest);
+        if (!ok && resumedFrom > 0) {
+          // The kept prefix was not ours (or was corrupted): start over once from byte 0.
+          connection.log().event("upload " + remotePath + ": resumed copy does not match " + digest
+              + ", restarting");
+          removeQuietly(part);
+          resumedFrom = send(sftp, local, size, part, remotePath);
+          ok = verifyAndMove(part, remotePath, digest);
+        }
+        if (!ok) {
+          throw mismatch(local, remotePath, digest);
+        }
+      } finally {
+        closeKeepingFirst(sftp, null);
       }
     } catch (IOException e) {
       connection.closeQuietly();
@@ -113,9 +120,13 @@ public final class SftpUploader {
         : EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC);
     connection.log().event("upload " + local.getFileName() + " -> " + remotePath + " (" + size + " bytes"
         + (offset > 0 ? ", resuming at " + offset : "") + ")");
-    try (RemoteFile rf = sftp.open(part, modes);
-        OutputStream out = rf.new RemoteFileOutputStream(offset, 16);
-        InputStream in = Files.newInputStream(local)) {
+    // Not try-with-resources: when the transport breaks, sshj's close() rethrows the very exception the write
+    // threw, and Throwable.addSuppressed(itself) would replace the clear transport error with an
+    // IllegalArgumentException. The first failure wins; a failing close after it is dropped.
+    RemoteFile rf = sftp.open(part, modes);
+    OutputStream out = rf.new RemoteFileOutputStream(offset, 16);
+    IOException failure = null;
+    try (InputStream in = Files.newInputStream(local)) {
       in.skipNBytes(offset);
       byte[] buf = new byte[BUFFER];
       long sent = offset;
@@ -132,8 +143,24 @@ public final class SftpUploader {
       if (size == 0) {
         listener.uploadProgress(host, remotePath, 0, 0);
       }
+    } catch (IOException e) {
+      failure = e;
+    }
+    failure = closeKeepingFirst(out, failure);
+    failure = closeKeepingFirst(rf, failure);
+    if (failure != null) {
+      throw failure;
     }
     return offset;
+  }
+
+  private static IOException closeKeepingFirst(java.io.Closeable c, IOException first) {
+    try {
+      c.close();
+      return first;
+    } catch (IOException e) {
+      return first != null ? first : e;
+    }
   }
 
   private java.util.Optional<Digest> remoteDigest(String path) throws SshException {
