@@ -120,6 +120,48 @@ class BundleTamperTest {
     assertTrue(e.getMessage().contains("k.tgz.asc"), e.getMessage());
   }
 
+  /**
+   * Wherever a flipped byte lands (gzip header, deflate data, a tar header, a stored layer, the trailer) the verdict
+   * is an integrity failure, never a plain read error: the decompressor, the tar layer or a hash may be the first to
+   * notice, and each must count as damage. A randomly keyed fixture once hit a tar-header checksum first.
+   */
+  @Test
+  void aFlippedByteAnywhereInTheTarballIsAnIntegrityFailure() throws Exception {
+    byte[] original = Files.readAllBytes(bundle.tarball());
+    Path tampered = out.resolve("anywhere.tgz");
+    Files.copy(bundle.signature(), BundleLayout.tarballSignature(tampered));
+    int probes = 48;
+    for (int i = 0; i < probes; i++) {
+      long at = (long) original.length * i / probes + 3; // +3 also hits the gzip header's flags byte
+      byte[] bytes = original.clone();
+      bytes[(int) at] ^= 0x01;
+      Files.write(tampered, bytes);
+      assertThrows(IntegrityException.class, () -> verifier.verify(tampered), "byte " + at + " flipped");
+    }
+  }
+
+  /** Damage the gzip layer cannot see (a tar header inside a re-gzipped, valid stream) is damage all the same. */
+  @Test
+  void aDamagedTarHeaderInsideAValidGzipStreamIsAnIntegrityFailure() throws Exception {
+    byte[] tar;
+    try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(bundle.tarball()))) {
+      tar = in.readAllBytes();
+    }
+    int thirdHeader = 0;
+    for (int i = 0; i < 2; i++) { // walk the 512-byte records: header, then the data rounded up to a record
+      long size = Long.parseLong(new String(tar, thirdHeader + 124, 11, StandardCharsets.US_ASCII).trim(), 8);
+      thirdHeader += 512 + (int) ((size + 511) / 512 * 512);
+    }
+    tar[thirdHeader + 124 + 3] = '9'; // a non-octal digit in the size field: the tar layer, not gzip, notices
+    Path tampered = out.resolve("header.tgz");
+    try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(tampered))) {
+      gz.write(tar);
+    }
+    Files.copy(bundle.signature(), BundleLayout.tarballSignature(tampered));
+    IntegrityException e = assertThrows(IntegrityException.class, () -> verifier.verify(tampered));
+    assertTrue(e.getMessage().contains("header.tgz"), e.getMessage());
+  }
+
   @Test
   void theRpmSigningKeysAreInsideListedAndTamperChecked() throws Exception {
     String path = BundleLayout.rpmKey("kubernetes");

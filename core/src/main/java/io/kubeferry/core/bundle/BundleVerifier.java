@@ -4,14 +4,12 @@ import io.kubeferry.core.Digest;
 import io.kubeferry.core.IntegrityException;
 import io.kubeferry.core.sign.SignatureVerifier;
 import io.kubeferry.core.sign.VerifiedSignature;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.zip.ZipException;
 
 /**
  * Verifies a bundle tarball (single file or parts) in one streaming pass: the detached tarball signature
@@ -69,22 +67,33 @@ public final class BundleVerifier {
     SignatureVerifier.Check outer = trusted.start(Files.readAllBytes(sigFile), sigFile.getFileName().toString());
     ManifestCheck manifest = null;
     Checklist list = null;
-    try (InputStream raw = new ReadAheadInputStream(parts.open(), outer::update);
-        SafeTarReader reader = new SafeTarReader(raw, parts.toString(), limits)) {
+    try (InputStream raw = new ReadAheadInputStream(parts.open(), outer::update)) {
+      SafeTarReader reader = null;
       try {
-        manifest = readHead(reader, staging);
-        list = new Checklist(manifest.manifest());
-        readFiles(reader, list, staging);
-        reader.drain();
-      } catch (EOFException | ZipException e) {
-        String problem = "bundle " + parts + " is truncated or corrupt (" + e.getMessage()
-            + "): a part is missing, short or damaged";
-        if (list == null) {
-          throw new IntegrityException(parts.toString(), problem);
+        try {
+          reader = new SafeTarReader(raw, parts.toString(), limits);
+          manifest = readHead(reader, staging);
+          list = new Checklist(manifest.manifest());
+          readFiles(reader, list, staging);
+          reader.drain();
+        } catch (ReadAheadInputStream.SourceException e) {
+          throw e; // the file could not be read: an I/O failure, not a verdict on its content
+        } catch (IOException e) {
+          // Any decoding error (gzip CRC, a tar header checksum, a short stream) means damaged bytes: depending
+          // on where a flipped byte lands, the decompressor or the tar layer is first to notice.
+          String problem = "bundle " + parts + " is truncated or corrupt (" + e.getMessage()
+              + "): a part is missing, short or damaged";
+          if (list == null) {
+            throw new IntegrityException(parts.toString(), problem);
+          }
+          list.problem(parts.toString(), problem); // still report the files found damaged before this point
         }
-        list.problem(parts.toString(), problem); // still report the files found damaged before this point
+        raw.transferTo(OutputStream.nullOutputStream()); // the outer signature covers every byte
+      } finally {
+        if (reader != null) {
+          reader.close(); // after the drain: closing stops the read-ahead thread
+        }
       }
-      raw.transferTo(OutputStream.nullOutputStream()); // the outer signature covers every byte
     }
     list.finish();
     VerifiedSignature outerSig = null;

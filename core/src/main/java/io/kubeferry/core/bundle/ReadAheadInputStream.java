@@ -12,6 +12,18 @@ import java.util.concurrent.BlockingQueue;
  * consumers.
  */
 final class ReadAheadInputStream extends InputStream {
+  /**
+   * An I/O error of the source itself (the bundle file or a part could not be read), as opposed to an error a
+   * decoder above this stream raises about the bytes: only the latter is a verdict on the bundle's integrity.
+   */
+  static final class SourceException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    SourceException(IOException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
   /** Sees every chunk, on the reader thread. */
   interface Tap {
     void update(byte[] b, int off, int len);
@@ -38,7 +50,10 @@ final class ReadAheadInputStream extends InputStream {
           queue.put(chunk);
         }
         queue.put(EOF);
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException e) {
+        queue.clear();
+        queue.offer(new SourceException(e));
+      } catch (RuntimeException e) {
         queue.clear();
         queue.offer(e);
       } catch (InterruptedException e) {
