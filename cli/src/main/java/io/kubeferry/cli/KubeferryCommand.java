@@ -39,6 +39,7 @@ public final class KubeferryCommand implements Runnable {
     CommandLine cli = new CommandLine(new KubeferryCommand());
     cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
     cli.setExecutionExceptionHandler(new ErrorHandler());
+    cli.setParameterExceptionHandler(new UsageErrorHandler());
     return cli;
   }
 

@@ -39,4 +39,12 @@ class MainTest {
     assertEquals(2, run("--no-such-flag"));
     assertTrue(err.toString().contains("Unknown option: '--no-such-flag'"), err.toString());
   }
+
+  @Test
+  void aUsageErrorIsOneLineWithAHelpHint() {
+    assertEquals(2, run("install", "--bundle", "x.tgz", "--inventory", "hosts.yaml", "--topology", "single"));
+    String e = err.toString().strip();
+    assertEquals(1, e.lines().count(), e);
+    assertTrue(e.startsWith("kubeferry: error: ") && e.endsWith("(see 'kubeferry install --help')"), e);
+  }
 }
