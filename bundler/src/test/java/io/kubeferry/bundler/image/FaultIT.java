@@ -68,6 +68,25 @@ class FaultIT {
     }
   }
 
+  // The server sends 30,000 bytes of a layer, then goes silent for 20 s: the client gives up on the silent body after
+  // its 1 s response timeout and resumes with Range, instead of waiting out the stall (or forever).
+  @Test
+  void aStalledBodyIsTimedOutAndResumed(@TempDir Path tmp) throws Exception {
+    Setup s = setup(tmp);
+    try (LabRegistry lab = s.lab()) {
+      lab.front().inject(FaultRule.stallAfter(RequestKind.BLOB_GET, 30_000, 20, 2));
+      PullOptions o = s.opts().withClient(s.opts().client().withResponseTimeout(Duration.ofSeconds(1)));
+      long start = System.nanoTime();
+      PulledImage img = new ImagePuller().pull(o).images().get(0);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      assertEquals(s.pushed().digest(), img.digest());
+      assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0, "did not wait out the 20 s stall: took " + took);
+      assertTrue(lab.front().requests().stream().anyMatch(r -> r.range() != null && r.range().startsWith("bytes=")),
+          "a Range request resumed the stalled download");
+      ImageSetPullIT.assertLayoutIntact(io.kubeferry.core.oci.OciLayout.open(tmp.resolve("layout")));
+    }
+  }
+
   @Test
   void cutAtTheRedirectTargetResumesWithoutLeakingCredentials(@TempDir Path tmp) throws Exception {
     Setup s = setup(tmp, Mode.TOKEN, Mode.REDIRECT);

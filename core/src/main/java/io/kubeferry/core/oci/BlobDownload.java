@@ -134,9 +134,10 @@ final class BlobDownload {
   /** Streams the body; read failures are IOException, write failures DiskException (not retried). */
   private void copy(HttpResponse<InputStream> resp, FileChannel out) throws IOException {
     byte[] buf = new byte[256 * 1024];
-    try (InputStream in = resp.body()) {
+    // A body that goes silent for the response timeout is treated like a cut connection: resumed with Range.
+    try (StallGuard guard = new StallGuard(client.options().responseTimeout()); InputStream in = resp.body()) {
       int n;
-      while ((n = in.read(buf)) > 0) {
+      while ((n = guard.read(in, buf)) > 0) {
         if (have + n > d.size()) {
           throw new IOException("more bytes than the " + d.size() + " promised");
         }

@@ -13,7 +13,8 @@ import java.util.Set;
  * @param insecureHosts hosts ({@code host:port}) reached over plain HTTP
  * @param retry retry policy
  * @param connectTimeout TCP connect timeout
- * @param responseTimeout time to wait for response headers
+ * @param responseTimeout time to wait for response headers, and for the next bytes of a body (a silent body is
+ *     resumed like a cut one)
  * @param listener events
  */
 public record RegistryClientOptions(CredentialStore credentials, Set<String> insecureHosts, RetryPolicy retry,
@@ -43,6 +44,10 @@ public record RegistryClientOptions(CredentialStore credentials, Set<String> ins
 
   public RegistryClientOptions withRetry(RetryPolicy r) {
     return new RegistryClientOptions(credentials, insecureHosts, r, connectTimeout, responseTimeout, listener);
+  }
+
+  public RegistryClientOptions withResponseTimeout(Duration t) {
+    return new RegistryClientOptions(credentials, insecureHosts, retry, connectTimeout, t, listener);
   }
 
   public RegistryClientOptions withListener(RegistryListener l) {

@@ -125,7 +125,7 @@ final class BlobHost implements AutoCloseable {
     }
     // Rules match against the front-style path, so onPathContaining("sha256:<hex>") or a repository works here too.
     String frontPath = "/v2/" + repositoryOf(ex) + "/blobs/sha256:" + data.getParent().getFileName();
-    var bodyActions = EnumSet.of(FaultRule.Action.CUT, FaultRule.Action.FLIP);
+    var bodyActions = EnumSet.of(FaultRule.Action.CUT, FaultRule.Action.FLIP, FaultRule.Action.STALL);
     FaultRule body = faults.claim(RequestKind.BLOB_GET, frontPath, bodyActions);
     if (body == null) {
       body = faults.claim(RequestKind.BLOB_HOST_GET, frontPath, bodyActions);

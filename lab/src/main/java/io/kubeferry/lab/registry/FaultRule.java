@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FaultRule {
   /** What the rule does. */
-  public enum Action { STATUS, CUT, FLIP }
+  public enum Action { STATUS, CUT, FLIP, STALL }
 
   private final RequestKind kind;
   private final Action action;
@@ -55,6 +55,14 @@ public final class FaultRule {
     return new FaultRule(kind, Action.CUT, 0, -1, bytes, null, times);
   }
 
+  /**
+   * Send the full headers and the first {@code bytes} body bytes, then go silent for {@code stallSeconds} with the
+   * connection open, then drop it: a stalled transfer, which a client must time out rather than wait on forever.
+   */
+  public static FaultRule stallAfter(RequestKind kind, long bytes, int stallSeconds, int times) {
+    return new FaultRule(kind, Action.STALL, 0, stallSeconds, bytes, null, times);
+  }
+
   /** Flip (XOR 0x01) the body byte at {@code offset} (clamped to the last byte) of the next {@code times} bodies. */
   public static FaultRule flipByte(RequestKind kind, long offset, int times) {
     return new FaultRule(kind, Action.FLIP, 0, -1, offset, null, times);
@@ -77,6 +85,7 @@ public final class FaultRule {
     return status;
   }
 
+  /** Retry-After seconds of a 429 rule; for a STALL rule, how long the body stays silent. */
   int retryAfterSeconds() {
     return retryAfterSeconds;
   }

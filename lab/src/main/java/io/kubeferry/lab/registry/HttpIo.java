@@ -75,11 +75,13 @@ final class HttpIo {
   }
 
   /**
-   * Copies {@code in} to {@code out}; a CUT rule stops after its byte count and drops the connection, a FLIP rule
-   * flips one byte. {@code length} is the body length when known (-1 otherwise), used to clamp the flip offset.
+   * Copies {@code in} to {@code out}; a CUT rule stops after its byte count and drops the connection, a STALL rule
+   * stops there, stays silent for its stall time, then drops the connection, a FLIP rule flips one byte. {@code length} is the body length when known (-1 otherwise), used to clamp the flip offset.
    */
   static void copyBody(InputStream in, OutputStream out, long length, FaultRule rule) throws IOException {
-    long limit = rule != null && rule.action() == FaultRule.Action.CUT ? rule.bytes() : Long.MAX_VALUE;
+    boolean stops = rule != null
+        && (rule.action() == FaultRule.Action.CUT || rule.action() == FaultRule.Action.STALL);
+    long limit = stops ? rule.bytes() : Long.MAX_VALUE;
     long flipAt = -1;
     if (rule != null && rule.action() == FaultRule.Action.FLIP) {
       flipAt = length > 0 ? Math.min(rule.bytes(), length - 1) : rule.bytes();
@@ -99,6 +101,13 @@ final class HttpIo {
     }
     if (pos >= limit && limit != Long.MAX_VALUE) {
       out.flush();
+      if (rule.action() == FaultRule.Action.STALL) {
+        try {
+          Thread.sleep(rule.retryAfterSeconds() * 1000L); // the stall length, bounded by the rule
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       throw new CutConnection();
     }
   }

@@ -161,7 +161,7 @@ public final class LabFront {
         ex.getResponseHeaders().put(h.getKey(), h.getValue());
       }
     }
-    FaultRule rule = faults.claim(RequestKind.BLOB_GET, path, EnumSet.of(FaultRule.Action.CUT, FaultRule.Action.FLIP));
+    FaultRule rule = faults.claim(RequestKind.BLOB_GET, path, EnumSet.of(FaultRule.Action.CUT, FaultRule.Action.FLIP, FaultRule.Action.STALL));
     ex.sendResponseHeaders(200, length == 0 ? -1 : length);
     try (InputStream in = Files.newInputStream(data)) {
       HttpIo.copyBody(in, ex.getResponseBody(), length, rule);
@@ -227,7 +227,7 @@ public final class LabFront {
         ex.sendResponseHeaders(status, -1);
       } else {
         FaultRule rule = blobPath != null && (status == 200 || status == 206)
-            ? faults.claim(RequestKind.BLOB_GET, blobPath, EnumSet.of(FaultRule.Action.CUT, FaultRule.Action.FLIP))
+            ? faults.claim(RequestKind.BLOB_GET, blobPath, EnumSet.of(FaultRule.Action.CUT, FaultRule.Action.FLIP, FaultRule.Action.STALL))
             : null;
         ex.sendResponseHeaders(status, length > 0 ? length : 0);
         HttpIo.copyBody(in, ex.getResponseBody(), length, rule);
