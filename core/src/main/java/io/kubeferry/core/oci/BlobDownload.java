@@ -2,6 +2,7 @@ package io.kubeferry.core.oci;
 
 import io.kubeferry.core.Descriptor;
 import io.kubeferry.core.Digest;
+import io.kubeferry.core.io.StallTimeoutInputStream;
 import io.kubeferry.core.oci.RegistryException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,9 +136,9 @@ final class BlobDownload {
   private void copy(HttpResponse<InputStream> resp, FileChannel out) throws IOException {
     byte[] buf = new byte[256 * 1024];
     // A body that goes silent for the response timeout is treated like a cut connection: resumed with Range.
-    try (StallGuard guard = new StallGuard(client.options().responseTimeout()); InputStream in = resp.body()) {
+    try (InputStream in = new StallTimeoutInputStream(resp.body(), client.options().responseTimeout())) {
       int n;
-      while ((n = guard.read(in, buf)) > 0) {
+      while ((n = in.read(buf)) > 0) {
         if (have + n > d.size()) {
           throw new IOException("more bytes than the " + d.size() + " promised");
         }

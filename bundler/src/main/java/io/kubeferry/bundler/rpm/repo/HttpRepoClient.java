@@ -1,5 +1,6 @@
 package io.kubeferry.bundler.rpm.repo;
 
+import io.kubeferry.core.io.StallTimeoutInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * Thread-safe.
  */
 public final class HttpRepoClient {
+  private static final Duration STALL = Duration.ofSeconds(60);
   private static final int ATTEMPTS = 3;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
@@ -59,7 +61,8 @@ public final class HttpRepoClient {
           return Optional.empty();
         }
         if ((offset == 0 && code == 200) || (offset > 0 && code == 206)) {
-          return Optional.of(resp.body());
+          // A body silent for STALL fails like a cut one: the downloader then resumes it with Range.
+          return Optional.of(new StallTimeoutInputStream(resp.body(), STALL));
         }
         resp.body().close();
         last = new IOException("HTTP " + code + " for " + uri);
