@@ -2,7 +2,7 @@ package io.kubeferry.installer.preflight;
 
 import io.kubeferry.installer.inventory.Host;
 import io.kubeferry.installer.inventory.Inventory;
-import io.kubeferry.installer.plan.Step;
+import io.kubeferry.installer.plan.AlwaysRunStep;
 import io.kubeferry.installer.plan.StepContext;
 import io.kubeferry.installer.plan.StepException;
 import io.kubeferry.installer.plan.StepOutcome;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * Evaluates every host's facts at once (per-host and cross-host checks), hands the report to {@code sink} (the CLI
  * prints it as one table) and fails when an error is not ignored.
  */
-public final class EvaluatePreflightStep implements Step {
+public final class EvaluatePreflightStep implements AlwaysRunStep {
   private final Inventory inventory;
   private final SourceRef source;
   private final Set<String> ignored;
@@ -41,16 +41,6 @@ public final class EvaluatePreflightStep implements Step {
   public String describe() {
     return "check every host against the bundle and each other; errors stop the install"
         + (ignored.isEmpty() ? "" : " (ignoring " + String.join(",", ignored.stream().sorted().toList()) + ")");
-  }
-
-  @Override
-  public String inputHash() {
-    return "-";
-  }
-
-  @Override
-  public boolean checkpointed() {
-    return false;
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.kubeferry.installer.preflight;
 
-import io.kubeferry.installer.plan.Step;
+import io.kubeferry.installer.plan.AlwaysRunStep;
 import io.kubeferry.installer.plan.StepContext;
 import io.kubeferry.installer.plan.StepException;
 import io.kubeferry.installer.plan.StepOutcome;
@@ -11,7 +11,7 @@ import io.kubeferry.installer.ssh.RemoteCommand;
  * Runs {@link FactsScript} on the host (read-only; as root, because product_uuid is root-only) and stores the facts
  * for the evaluation.
  */
-public final class GatherFactsStep implements Step {
+public final class GatherFactsStep implements AlwaysRunStep {
   public static String stateKey(String host) {
     return "facts/" + host;
   }
@@ -24,16 +24,6 @@ public final class GatherFactsStep implements Step {
   @Override
   public String describe() {
     return "gather OS, hardware, ports, identity and clock facts (read-only, one command)";
-  }
-
-  @Override
-  public String inputHash() {
-    return "-";
-  }
-
-  @Override
-  public boolean checkpointed() {
-    return false;
   }
 
   @Override

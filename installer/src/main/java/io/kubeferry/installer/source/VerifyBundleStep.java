@@ -1,6 +1,6 @@
 package io.kubeferry.installer.source;
 
-import io.kubeferry.installer.plan.Step;
+import io.kubeferry.installer.plan.AlwaysRunStep;
 import io.kubeferry.installer.plan.StepContext;
 import io.kubeferry.installer.plan.StepException;
 import io.kubeferry.installer.plan.StepOutcome;
@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * The first step of every install: verify the bundle against the trusted key and extract it, before any host is
  * touched. Publishes the verified {@link InstallSource} to the later steps through the {@link SourceRef}.
  */
-public final class VerifyBundleStep implements Step {
+public final class VerifyBundleStep implements AlwaysRunStep {
   private final Path tarball;
   private final Path key;
   private final Path workDir;
@@ -31,16 +31,6 @@ public final class VerifyBundleStep implements Step {
   @Override
   public String describe() {
     return "verify " + tarball + " against " + key + " (signatures, every file's sha256) and extract it";
-  }
-
-  @Override
-  public String inputHash() {
-    return "-";
-  }
-
-  @Override
-  public boolean checkpointed() {
-    return false;
   }
 
   @Override
