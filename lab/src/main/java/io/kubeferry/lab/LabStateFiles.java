@@ -1,5 +1,6 @@
 package io.kubeferry.lab;
 
+import io.kubeferry.core.io.AtomicFiles;
 import io.kubeferry.lab.node.LabNode;
 import io.kubeferry.lab.node.LabNodes;
 import io.kubeferry.lab.registry.LabRegistry;
@@ -7,10 +8,7 @@ import io.kubeferry.lab.registry.LabUpstream;
 import io.kubeferry.lab.yum.LabYumRepos;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,9 +96,6 @@ final class LabStateFiles {
   }
 
   private static void write(Path dir, String name, String content) throws IOException {
-    Path temp = Files.createTempFile(dir, name, ".tmp",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(temp, content, StandardCharsets.UTF_8);
-    Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.writePrivate(dir.resolve(name), content.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,11 +1,11 @@
 package io.kubeferry.bundler.image;
 
+import io.kubeferry.core.io.AtomicFiles;
 import io.kubeferry.core.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import org.snakeyaml.engine.v2.api.Load;
@@ -111,14 +111,6 @@ public final class ImagesLock {
 
   /** Writes the lock atomically (temp file + rename). */
   public void write(Path file) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".images.lock", ".tmp");
-    try {
-      Files.writeString(tmp, toYaml(), StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(file, toYaml().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,6 +1,6 @@
 package io.kubeferry.bundler.pack;
 
-import io.kubeferry.core.bundle.AtomicFiles;
+import io.kubeferry.core.io.AtomicFiles;
 import io.kubeferry.core.bundle.BundleLayout;
 import io.kubeferry.core.bundle.BundleManifest;
 import io.kubeferry.core.bundle.BundleManifestCodec;

@@ -1,6 +1,6 @@
 package io.kubeferry.core.sign;
 
-import io.kubeferry.core.bundle.AtomicFiles;
+import io.kubeferry.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,14 +1,12 @@
 package io.kubeferry.installer.plan;
 
+import io.kubeferry.core.io.AtomicFiles;
 import io.kubeferry.installer.ssh.CommandResult;
 import io.kubeferry.installer.ssh.RemoteCommand;
 import io.kubeferry.installer.ssh.ShellQuote;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -54,14 +52,7 @@ final class Checkpoints {
 
   private static void writeLocal(Path file, String hash) throws StepException {
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-      Files.writeString(tmp, hash + "\n", StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.write(file, (hash + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new StepException("could not record checkpoint " + file + ": " + e.getMessage(), e);
     }

@@ -1,12 +1,12 @@
 package io.kubeferry.bundler.rpm.lock;
 
+import io.kubeferry.core.io.AtomicFiles;
 import io.kubeferry.core.Digest;
 import io.kubeferry.core.Nevra;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -149,15 +149,7 @@ public final class RpmsLock {
 
   /** Writes atomically (temp file in the same directory, then rename). */
   public void write(Path file) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".rpms.lock", ".tmp");
-    try {
-      Files.writeString(tmp, render(), StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(file, render().getBytes(StandardCharsets.UTF_8));
   }
 
   private static String quote(String s) {

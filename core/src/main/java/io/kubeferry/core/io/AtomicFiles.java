@@ -1,4 +1,4 @@
-package io.kubeferry.core.bundle;
+package io.kubeferry.core.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
