@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real OpenSSH server on 127.0.0.1 for tests: its own host key, a client key authorized for root, an
- * {@code internal-sftp} subsystem. Needs root (the tests run as root here) and {@code /usr/sbin/sshd}. Restartable
+ * {@code internal-sftp} subsystem, an empty root home. Needs root (the tests run as root here), {@code unshare} and
+ * {@code /usr/sbin/sshd}. Restartable
  * with a new host key to simulate a reinstalled host. Stop it with {@link #close()}.
  */
 public final class LocalSshd implements AutoCloseable {
@@ -84,9 +85,13 @@ public final class LocalSshd implements AutoCloseable {
   }
 
   private void startProcess() throws IOException, InterruptedException {
+    // sshd runs in a private mount namespace with an empty tmpfs over /root: its sessions start like a fresh
+    // node's, not with this machine's root dotfiles (here /root/.bashrc runs `pyenv init`, about 100 forks and
+    // 150 ms of CPU per SSH command, which dwarfed everything the tests and the fan-out benchmark measure).
     // -r (with raised limits only): no re-exec per connection, so a lab target costs the shared CPU less.
-    List<String> cmd = new ArrayList<>(List.of("/usr/sbin/sshd", "-D", "-e", "-f", dir.resolve("sshd_config")
-        .toString()));
+    List<String> cmd = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "--",
+        "sh", "-c", "mount -t tmpfs -o mode=0700 kubeferry-empty-home /root && exec \"$@\"", "sh",
+        "/usr/sbin/sshd", "-D", "-e", "-f", dir.resolve("sshd_config").toString()));
     if (raiseLimits) {
       cmd.add("-r");
     }
