@@ -37,7 +37,7 @@ import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
  * connection was lost between commands. Not thread-safe for connect; exec may be called concurrently.
  */
 public final class HostConnection implements AutoCloseable {
-  private static final DefaultConfig CONFIG = new DefaultConfig();
+  private static final DefaultConfig CONFIG = SshAlgorithms.config();
 
   private final SshTarget target;
   private final SshOptions options;
