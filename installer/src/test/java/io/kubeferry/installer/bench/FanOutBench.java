@@ -19,7 +19,8 @@ import java.util.Random;
  * Fan-out benchmark: the light step (connect, upload 1 MiB with a sha256 check on the far side, run a command) on
  * 5 and on 50 sshd-only targets (real sshd processes on loopback, one port each), by kubeferry's executor and by
  * the OpenSSH client (scp + ssh, one process pair per host, run with the same parallelism through xargs -P).
- * Run with scripts/bench-fanout. Prints wall times and ratios.
+ * Run with scripts/bench-fanout. Prints wall times, ratios, and the CPU floor: installer plus targets CPU per host
+ * times the hosts over the cores, the least time the large run can take when the targets share this machine.
  */
 public final class FanOutBench {
   public static void main(String[] args) throws Exception {
@@ -59,8 +60,11 @@ public final class FanOutBench {
       long c0 = cpuMillis();
       long k5 = kubeferry(servers.subList(0, small), key, kh, payload, dir.resolve("k-small"), small, digest);
       long c1 = cpuMillis();
+      long t1 = targetsCpuMillis(servers);
       long k50 = kubeferry(servers, key, kh, payload, dir.resolve("k-large"), large, digest);
       long c2 = cpuMillis();
+      Thread.sleep(1000); // let every sshd reap its connection children, so their CPU time is counted
+      long t2 = targetsCpuMillis(servers);
       long[] m2 = machineCpu();
       long o5 = openssh(servers.subList(0, small), key, kh, payload, dir.resolve("o-small"), small, dir);
       long o50 = openssh(servers, key, kh, payload, dir.resolve("o-large"), large, dir);
@@ -73,6 +77,11 @@ public final class FanOutBench {
           (double) k50 / o50);
       System.out.printf("installer-side CPU (this JVM): %d ms for %d hosts, %d ms for %d hosts (%.0f ms/host)%n",
           c1 - c0, small, c2 - c1, large, (double) (c2 - c1) / large);
+      double perHost = (double) (c2 - c1 + t2 - t1) / large;
+      int cores = Runtime.getRuntime().availableProcessors();
+      System.out.printf("targets' CPU (sshd, shells, sha256sum) for %d hosts: %d ms (%.0f ms/host); installer +"
+          + " targets = %.0f ms/host, so %d hosts need >= %.0f ms on %d cores (goal: <= %d ms)%n", large, t2 - t1,
+          (double) (t2 - t1) / large, perHost, large, perHost * large / cores, cores, 2 * k5);
       System.out.printf("machine CPU busy during the kubeferry runs: %.0f%% (targets and other work share it)%n",
           100.0 * (1 - (double) (m2[1] - m0[1]) / (m2[0] - m0[0])));
       System.out.printf("machine: %d cores, load average at end %.1f (targets share this machine's CPUs)%n",
@@ -98,6 +107,20 @@ public final class FanOutBench {
       total += Long.parseLong(f[i]);
     }
     return new long[] {total, Long.parseLong(f[4]) + Long.parseLong(f[5])};
+  }
+
+  /** CPU time (ms) of the sshd listeners and their reaped children: every connection, shell and command. */
+  static long targetsCpuMillis(List<LocalSshd> servers) throws java.io.IOException {
+    long ticks = 0;
+    for (LocalSshd s : servers) {
+      String stat = Files.readString(Path.of("/proc/" + s.pid() + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // after the command name: field 14 utime is f[11], then stime, cutime, cstime
+      for (int i = 11; i <= 14; i++) {
+        ticks += Long.parseLong(f[i]);
+      }
+    }
+    return ticks * 10; // USER_HZ is 100 on Linux
   }
 
   static long cpuMillis() {

@@ -125,6 +125,11 @@ public final class LocalSshd implements AutoCloseable {
     return port;
   }
 
+  /** The sshd listener's process id (its reaped connection children's CPU time is counted under it). */
+  public long pid() {
+    return process.pid();
+  }
+
   public Path clientKey() {
     return dir.resolve("client");
   }
