@@ -15,10 +15,10 @@ import java.util.Objects;
  */
 public record RuntimeOptions(Path jdk, String arch, List<String> modules, Path cacheDir,
     GlibcRequirement.GlibcVersion maxGlibc) {
-  /** What kubeferry's jars need (jdeps --print-module-deps) plus TLS, HTTP client and charsets. */
+  /** What kubeferry's jars need (jdeps --print-module-deps; RuntimeModulesIT checks) plus TLS, HTTP and charsets. */
   public static final List<String> DEFAULT_MODULES = List.of("java.base", "java.desktop", "java.logging",
       "java.management", "java.naming", "java.net.http", "java.security.jgss", "java.sql", "java.xml",
-      "jdk.charsets", "jdk.crypto.ec", "jdk.unsupported", "jdk.zipfs");
+      "jdk.charsets", "jdk.crypto.ec", "jdk.net", "jdk.unsupported", "jdk.zipfs");
 
   public RuntimeOptions {
     Objects.requireNonNull(jdk, "jdk");

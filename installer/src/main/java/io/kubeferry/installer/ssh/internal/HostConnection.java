@@ -91,7 +91,7 @@ public final class HostConnection implements AutoCloseable {
     SSHClient c = new SSHClient(CONFIG);
     Verifier verifier = new Verifier();
     c.addHostKeyVerifier(verifier);
-    c.setSocketFactory(NoDelaySocketFactory.INSTANCE);
+    c.setSocketFactory(LowLatencySocketFactory.INSTANCE);
     c.setConnectTimeout((int) options.connectTimeout().toMillis());
     c.setTimeout((int) options.connectTimeout().toMillis());
     boolean permit = false;
