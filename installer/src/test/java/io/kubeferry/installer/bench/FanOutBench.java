@@ -63,9 +63,9 @@ public final class FanOutBench {
       long t1 = targetsCpuMillis(servers);
       long k50 = kubeferry(servers, key, kh, payload, dir.resolve("k-large"), large, digest);
       long c2 = cpuMillis();
+      long[] m2 = machineCpu();
       Thread.sleep(1000); // let every sshd reap its connection children, so their CPU time is counted
       long t2 = targetsCpuMillis(servers);
-      long[] m2 = machineCpu();
       long o5 = openssh(servers.subList(0, small), key, kh, payload, dir.resolve("o-small"), small, dir);
       long o50 = openssh(servers, key, kh, payload, dir.resolve("o-large"), large, dir);
 
