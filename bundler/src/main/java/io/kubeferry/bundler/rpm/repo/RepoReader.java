@@ -73,10 +73,11 @@ public final class RepoReader {
     byte[][] raw = new byte[1][];
     RepoMd repomd = readRepomd(config, source, where, raw);
     RepoMd.Entry primary = repomd.entry("primary").orElseThrow();
-    Optional<List<RpmPackage>> cached = cache == null ? Optional.empty() : cache.load(raw[0], config.id());
-    List<RpmPackage> packages = cached.isPresent() ? cached.get() : parsePrimary(config, source, where, repomd);
+    Optional<PackageIndex> cached = cache == null ? Optional.empty() : cache.load(raw[0], config.id());
+    PackageIndex index = cached.isPresent() ? cached.get()
+        : PackageIndex.of(config.id(), parsePrimary(config, source, where, repomd));
     if (cache != null && cached.isEmpty()) {
-      cache.store(raw[0], packages);
+      cache.store(raw[0], index);
     }
     Optional<RepoMd.Entry> filelists = repomd.entry("filelists");
     Repository.FilelistsLoader loader = paths -> {
@@ -89,7 +90,7 @@ public final class RepoReader {
           in -> out[0] = FilelistsParser.owners(in, where + " " + filelists.get().location(), paths, algo));
       return out[0];
     };
-    return new Repository(config.id(), config.priority(), packages, loader);
+    return new Repository(config.id(), config.priority(), index, loader);
   }
 
   private static List<RpmPackage> parsePrimary(RepoConfig config, RepoSource source, String where, RepoMd repomd)

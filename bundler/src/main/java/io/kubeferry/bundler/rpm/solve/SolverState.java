@@ -275,21 +275,6 @@ final class SolverState {
     }
   }
 
-  /** Whether {@code a} obsoletes {@code b} (by name and version, another name). */
-  boolean obsoletes(int a, int b) {
-    RpmPackage pa = pool.get(a);
-    RpmPackage pb = pool.get(b);
-    if (pa.name().equals(pb.name())) {
-      return false;
-    }
-    for (Dep d : pa.obsoletes()) {
-      if (pool.matchesNevr(b, d)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private void mark(List<Dep> deps, boolean[] map) throws RepoException {
     for (Dep d : deps) {
       if (!d.isRich()) {

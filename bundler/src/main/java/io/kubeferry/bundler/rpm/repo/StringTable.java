@@ -1,0 +1,65 @@
+package io.kubeferry.bundler.rpm.repo;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The distinct strings of a repository's metadata, by id. Loaded from {@link MetadataCache} as one UTF-8 blob with
+ * offsets and decoded on first use: a resolve touches a few thousand of the ~200k strings. Thread-safe: decoding is
+ * idempotent and Strings are immutable, so a racy cache fill is harmless.
+ */
+final class StringTable {
+  private final String[] decoded;
+  private final byte[] utf8;
+  private final int[] offsets;
+
+  /** A table whose strings are all known (built from parsed packages). */
+  StringTable(String[] strings) {
+    this.decoded = strings;
+    this.utf8 = null;
+    this.offsets = null;
+  }
+
+  /** A table decoded lazily: string {@code i} is {@code utf8[offsets[i] .. offsets[i + 1])}. */
+  StringTable(byte[] utf8, int[] offsets) {
+    this.decoded = new String[offsets.length - 1];
+    this.utf8 = utf8;
+    this.offsets = offsets;
+  }
+
+  int size() {
+    return decoded.length;
+  }
+
+  /** String {@code id}; {@code null} for id -1. */
+  String get(int id) {
+    if (id < 0) {
+      return null;
+    }
+    String s = decoded[id];
+    if (s == null) {
+      s = new String(utf8, offsets[id], offsets[id + 1] - offsets[id], StandardCharsets.UTF_8);
+      decoded[id] = s;
+    }
+    return s;
+  }
+
+  /** The table as one UTF-8 blob and the offset of each string in it ({@code size() + 1} entries). */
+  record Encoded(byte[] utf8, int[] offsets) {}
+
+  Encoded encode() {
+    if (utf8 != null) {
+      return new Encoded(utf8, offsets);
+    }
+    byte[][] parts = new byte[decoded.length][];
+    int[] off = new int[decoded.length + 1];
+    for (int i = 0; i < decoded.length; i++) {
+      parts[i] = decoded[i].getBytes(StandardCharsets.UTF_8);
+      off[i + 1] = off[i] + parts[i].length;
+    }
+    byte[] out = new byte[off[decoded.length]];
+    for (int i = 0; i < decoded.length; i++) {
+      System.arraycopy(parts[i], 0, out, off[i], parts[i].length);
+    }
+    return new Encoded(out, off);
+  }
+}
