@@ -9,11 +9,13 @@ import io.kubeferry.cli.rpm.RpmCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Properties;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The root command. Subcommands are registered here once they work end to end. */
 @Command(
@@ -34,13 +36,45 @@ public final class KubeferryCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** Builds the configured command line: exit codes, error handler, hidden completion generator. */
+  /** Builds the configured command line with every command: exit codes, error handler, completion generator. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new KubeferryCommand());
     cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+    return configure(cli);
+  }
+
+  /**
+   * The command line for these arguments: when they start with a subcommand's name, only that subcommand's branch
+   * is built (picocli inspects every command's annotations up front, ~40 ms for all of them, which a short
+   * {@code rpm resolve} should not pay); otherwise, and for completion, the full tree of {@link #commandLine()}.
+   */
+  public static CommandLine commandLine(String... args) {
+    Class<?> only = args.length == 0 ? null : subcommandNamed(args[0]);
+    if (only == null) {
+      return commandLine();
+    }
+    CommandSpec root = CommandSpec.wrapWithoutInspection(new KubeferryCommand()).name("kubeferry")
+        .mixinStandardHelpOptions(true);
+    CommandLine cli = new CommandLine(root);
+    cli.addSubcommand(new CommandLine(only));
+    return configure(cli);
+  }
+
+  private static CommandLine configure(CommandLine cli) {
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setParameterExceptionHandler(new UsageErrorHandler());
     return cli;
+  }
+
+  private static Class<?> subcommandNamed(String name) {
+    for (Class<?> c : KubeferryCommand.class.getAnnotation(Command.class).subcommands()) {
+      Command a = c.getAnnotation(Command.class);
+      if (c != AutoComplete.GenerateCompletion.class && a != null
+          && (a.name().equals(name) || Arrays.asList(a.aliases()).contains(name))) {
+        return c;
+      }
+    }
+    return null;
   }
 
   @Override

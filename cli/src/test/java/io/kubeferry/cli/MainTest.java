@@ -47,4 +47,22 @@ class MainTest {
     assertEquals(1, e.lines().count(), e);
     assertTrue(e.startsWith("kubeferry: error: ") && e.endsWith("(see 'kubeferry install --help')"), e);
   }
+
+  @Test
+  void aSubcommandAloneBehavesAsInTheFullTree() {
+    for (String[] args : new String[][] {{"rpm", "resolve", "--help"}, {"rpm", "resolve"}, {"rpm", "nope"},
+        {"image", "--help"}, {"install", "--bundle", "x.tgz"}}) {
+      StringWriter fullOut = new StringWriter();
+      StringWriter fullErr = new StringWriter();
+      picocli.CommandLine full = KubeferryCommand.commandLine();
+      full.setOut(new PrintWriter(fullOut, true));
+      full.setErr(new PrintWriter(fullErr, true));
+      int code = full.execute(args);
+      out.getBuffer().setLength(0);
+      err.getBuffer().setLength(0);
+      assertEquals(code, run(args), String.join(" ", args));
+      assertEquals(fullOut.toString(), out.toString(), String.join(" ", args));
+      assertEquals(fullErr.toString(), err.toString(), String.join(" ", args));
+    }
+  }
 }

@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +17,7 @@ import java.util.zip.CRC32C;
 
 /**
  * Parsed and indexed primary metadata kept on disk ({@code <root>/<sha256 of repomd.xml>.bin}), like dnf's .solv
- * cache: a rebuild with unchanged (and re-verified) repomd.xml loads a {@link PackageIndex}'s tables as they are
+ * cache: a rebuild with unchanged (and re-verified) repomd.xml maps a {@link PackageIndex}'s tables as they are
  * (int arrays and one UTF-8 blob, little-endian) instead of parsing the XML and indexing again. The file ends with a
  * CRC32C of its content (it guards against damage, like dnf's .solv files; the cache directory is as trusted as the
  * RPM cache); a damaged or foreign file is ignored and rewritten. Written atomically. Thread-safe (files are
@@ -47,35 +49,37 @@ public final class MetadataCache {
     if (!Files.isRegularFile(f)) {
       return Optional.empty();
     }
-    try {
-      // One read, one CRC pass over the array, then bulk copies: the file is the index, nothing is rebuilt.
-      byte[] all = Files.readAllBytes(f);
-      if (all.length < 16) {
+    // Mapped, not read into one big array: the int tables are copied out in bulk (plain arrays are what the solver
+    // reads fastest before the JIT has warmed up), the strings stay mapped and are decoded when used. Files are
+    // replaced by rename, never rewritten, so a mapping stays valid while another process refreshes the cache.
+    try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size < 16 || size > Integer.MAX_VALUE) {
         return Optional.empty();
       }
+      ByteBuffer all = ch.map(FileChannel.MapMode.READ_ONLY, 0, size).order(ByteOrder.LITTLE_ENDIAN);
+      int end = (int) size - 8;
       CRC32C crc = new CRC32C();
-      crc.update(all, 0, all.length - 8);
-      ByteBuffer in = ByteBuffer.wrap(all, 0, all.length).order(ByteOrder.LITTLE_ENDIAN);
-      if (crc.getValue() != in.getLong(all.length - 8)) {
+      crc.update(all.slice(0, end));
+      if (crc.getValue() != all.getLong(end)) {
         return Optional.empty();
       }
-      in.limit(all.length - 8);
-      if (in.getInt() != MAGIC || in.getInt() != VERSION) {
+      Sections in = new Sections(all.limit(end));
+      if (in.all.getInt() != MAGIC || in.all.getInt() != VERSION) {
         return Optional.empty();
       }
-      int[] evrs = ints(in);
-      int[] deps = ints(in);
-      int[] pkgs = ints(in);
-      int[] body = ints(in);
-      KeyTable names = table(in);
-      KeyTable provides = table(in);
-      int[] fileRequires = ints(in);
-      int[] offsets = ints(in);
-      byte[] utf8 = new byte[in.getInt()];
-      in.get(utf8);
-      boolean sane = !in.hasRemaining() && evrs.length % 3 == 0 && deps.length % 3 == 0
+      int[] evrs = in.ints();
+      int[] deps = in.ints();
+      int[] pkgs = in.ints();
+      int[] body = in.ints();
+      KeyTable names = in.table();
+      KeyTable provides = in.table();
+      int[] fileRequires = in.ints();
+      int[] offsets = in.ints();
+      ByteBuffer utf8 = in.bytes();
+      boolean sane = !in.all.hasRemaining() && evrs.length % 3 == 0 && deps.length % 3 == 0
           && pkgs.length % PackageIndex.PKG_INTS == 0 && offsets.length > 0
-          && offsets[offsets.length - 1] == utf8.length && names != null && provides != null;
+          && offsets[offsets.length - 1] == utf8.capacity() && names != null && provides != null;
       return sane ? Optional.of(new PackageIndex(repoId, new StringTable(utf8, offsets), evrs, deps, pkgs, body,
           names, provides, fileRequires)) : Optional.empty();
     } catch (IOException | RuntimeException e) {
@@ -83,18 +87,29 @@ public final class MetadataCache {
     }
   }
 
-  private static int[] ints(ByteBuffer in) {
-    int[] a = new int[in.getInt()];
-    in.asIntBuffer().get(a);
-    in.position(in.position() + 4 * a.length);
-    return a;
-  }
+  /** Reads length-prefixed sections as views of the mapped file. */
+  private record Sections(ByteBuffer all) {
+    int[] ints() {
+      int[] a = new int[all.getInt()];
+      all.slice(all.position(), Math.multiplyExact(a.length, 4)).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(a);
+      all.position(all.position() + 4 * a.length);
+      return a;
+    }
 
-  private static KeyTable table(ByteBuffer in) {
-    KeyTable t = new KeyTable(ints(in), ints(in), ints(in), ints(in), ints(in));
-    boolean sane = Integer.bitCount(t.slots().length) == 1 && t.keyHash().length == t.keyString().length
-        && t.start().length == t.keyString().length + 1 && t.start()[t.keyString().length] == t.values().length;
-    return sane ? t : null;
+    ByteBuffer bytes() {
+      int n = all.getInt();
+      ByteBuffer v = all.slice(all.position(), n);
+      all.position(all.position() + n);
+      return v;
+    }
+
+    KeyTable table() {
+      KeyTable t = new KeyTable(ints(), ints(), ints(), ints(), ints());
+      int keys = t.keyString().length;
+      boolean sane = Integer.bitCount(t.slots().length) == 1 && t.keyHash().length == keys
+          && t.start().length == keys + 1 && t.start()[keys] == t.values().length;
+      return sane ? t : null;
+    }
   }
 
   /** Stores the index; failures are ignored (the cache is an optimisation). */
@@ -110,7 +125,7 @@ public final class MetadataCache {
       }
       arrays.add(index.fileRequires);
       arrays.add(strings.offsets());
-      long size = 8 + 4 + strings.utf8().length + 8;
+      long size = 8 + 4 + strings.utf8().capacity() + 8;
       for (int[] a : arrays) {
         size += 4 + 4L * a.length;
       }
@@ -121,7 +136,7 @@ public final class MetadataCache {
         out.asIntBuffer().put(a);
         out.position(out.position() + 4 * a.length);
       }
-      out.putInt(strings.utf8().length).put(strings.utf8());
+      out.putInt(strings.utf8().capacity()).put(strings.utf8().duplicate().clear());
       CRC32C crc = new CRC32C();
       crc.update(out.array(), 0, out.position());
       out.putLong(crc.getValue());

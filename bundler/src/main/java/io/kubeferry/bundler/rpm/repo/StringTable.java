@@ -1,15 +1,16 @@
 package io.kubeferry.bundler.rpm.repo;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The distinct strings of a repository's metadata, by id. Loaded from {@link MetadataCache} as one UTF-8 blob with
+ * The distinct strings of a repository's metadata, by id. Loaded from {@link MetadataCache} as one UTF-8 blob (mapped) with
  * offsets and decoded on first use: a resolve touches a few thousand of the ~200k strings. Thread-safe: decoding is
  * idempotent and Strings are immutable, so a racy cache fill is harmless.
  */
 final class StringTable {
   private final String[] decoded;
-  private final byte[] utf8;
+  private final ByteBuffer utf8;
   private final int[] offsets;
 
   /** A table whose strings are all known (built from parsed packages). */
@@ -20,7 +21,7 @@ final class StringTable {
   }
 
   /** A table decoded lazily: string {@code i} is {@code utf8[offsets[i] .. offsets[i + 1])}. */
-  StringTable(byte[] utf8, int[] offsets) {
+  StringTable(ByteBuffer utf8, int[] offsets) {
     this.decoded = new String[offsets.length - 1];
     this.utf8 = utf8;
     this.offsets = offsets;
@@ -37,14 +38,16 @@ final class StringTable {
     }
     String s = decoded[id];
     if (s == null) {
-      s = new String(utf8, offsets[id], offsets[id + 1] - offsets[id], StandardCharsets.UTF_8);
+      byte[] b = new byte[offsets[id + 1] - offsets[id]];
+      utf8.get(offsets[id], b);
+      s = new String(b, StandardCharsets.UTF_8);
       decoded[id] = s;
     }
     return s;
   }
 
   /** The table as one UTF-8 blob and the offset of each string in it ({@code size() + 1} entries). */
-  record Encoded(byte[] utf8, int[] offsets) {}
+  record Encoded(ByteBuffer utf8, int[] offsets) {}
 
   Encoded encode() {
     if (utf8 != null) {
@@ -60,6 +63,6 @@ final class StringTable {
     for (int i = 0; i < decoded.length; i++) {
       System.arraycopy(parts[i], 0, out, off[i], parts[i].length);
     }
-    return new Encoded(out, off);
+    return new Encoded(ByteBuffer.wrap(out), off);
   }
 }
