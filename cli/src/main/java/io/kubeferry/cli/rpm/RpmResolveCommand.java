@@ -103,6 +103,9 @@ public final class RpmResolveCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     err.printf("%d packages to bundle (%d of the closure already on the target, profile %s)%n", bundle.size(),
         r.packages().size() - bundle.size(), os.id());
+    if (metadata != null) {
+      metadata.awaitWrites(); // a first run's cache files are written while it solves
+    }
     if (lock != null) {
       Path file = lock.write != null ? lock.write : lock.verify;
       RpmsLock l = RpmsLock.read(file);

@@ -2,7 +2,6 @@ package io.kubeferry.bundler.rpm.repo;
 
 import io.kubeferry.core.Digest;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -20,13 +19,14 @@ import java.util.zip.CRC32C;
  * cache: a rebuild with unchanged (and re-verified) repomd.xml maps a {@link PackageIndex}'s tables as they are
  * (int arrays and one UTF-8 blob, little-endian) instead of parsing the XML and indexing again. The file ends with a
  * CRC32C of its content (it guards against damage, like dnf's .solv files; the cache directory is as trusted as the
- * RPM cache); a damaged or foreign file is ignored and rewritten. Written atomically. Thread-safe (files are
- * immutable once renamed).
+ * RPM cache); a damaged or foreign file is ignored and rewritten. Written atomically, in the background. Thread-safe
+ * (files are immutable once renamed).
  */
 public final class MetadataCache {
   private static final int MAGIC = 0x4b46524d; // "KFRM"
   private static final int VERSION = 5;
   private final Path root;
+  private final List<Thread> writers = new ArrayList<>();
 
   public MetadataCache(Path root) {
     this.root = root;
@@ -87,6 +87,42 @@ public final class MetadataCache {
     }
   }
 
+  /** Writes little-endian ints and bytes to a channel through one buffer, updating the CRC. */
+  private record Out(FileChannel ch, ByteBuffer buf, CRC32C crc) {
+    void ints(int[] a) throws IOException {
+      for (int i = 0; i < a.length; ) {
+        int n = Math.min(a.length - i, buf.remaining() / 4);
+        if (n == 0) {
+          flush();
+          continue;
+        }
+        buf.asIntBuffer().put(a, i, n);
+        buf.position(buf.position() + 4 * n);
+        i += n;
+      }
+    }
+
+    void bytes(ByteBuffer b) throws IOException {
+      while (b.hasRemaining()) {
+        if (!buf.hasRemaining()) {
+          flush();
+        }
+        int n = Math.min(b.remaining(), buf.remaining());
+        buf.put(b.slice(b.position(), n));
+        b.position(b.position() + n);
+      }
+    }
+
+    void flush() throws IOException {
+      buf.flip();
+      crc.update(buf.duplicate());
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      buf.clear();
+    }
+  }
+
   /** Reads length-prefixed sections as views of the mapped file. */
   private record Sections(ByteBuffer all) {
     int[] ints() {
@@ -112,8 +148,40 @@ public final class MetadataCache {
     }
   }
 
-  /** Stores the index; failures are ignored (the cache is an optimisation). */
+  /**
+   * Stores the index on a background thread, so that a cold resolve does not wait for the write; failures are
+   * ignored (the cache is an optimisation). {@link #awaitWrites} waits for it.
+   */
   void store(byte[] repomd, PackageIndex index) {
+    Thread t = new Thread(() -> write(repomd, index), "metadata-cache-writer");
+    t.setDaemon(true);
+    synchronized (writers) {
+      writers.add(t);
+    }
+    t.start();
+  }
+
+  /**
+   * Waits until every index handed to this cache so far is on disk (or given up). Call it before the JVM exits:
+   * writes run on daemon threads, and one cut short leaves only a temporary file behind, never a partial cache file.
+   */
+  public void awaitWrites() throws InterruptedException {
+    while (true) {
+      Thread t;
+      synchronized (writers) {
+        if (writers.isEmpty()) {
+          return;
+        }
+        t = writers.get(0);
+      }
+      t.join();
+      synchronized (writers) {
+        writers.remove(t);
+      }
+    }
+  }
+
+  private void write(byte[] repomd, PackageIndex index) {
     Path f = file(repomd);
     Path tmp = null;
     try {
@@ -125,24 +193,23 @@ public final class MetadataCache {
       }
       arrays.add(index.fileRequires);
       arrays.add(strings.offsets());
-      long size = 8 + 4 + strings.utf8().capacity() + 8;
-      for (int[] a : arrays) {
-        size += 4 + 4L * a.length;
-      }
-      ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(size)).order(ByteOrder.LITTLE_ENDIAN);
-      out.putInt(MAGIC).putInt(VERSION);
-      for (int[] a : arrays) {
-        out.putInt(a.length);
-        out.asIntBuffer().put(a);
-        out.position(out.position() + 4 * a.length);
-      }
-      out.putInt(strings.utf8().capacity()).put(strings.utf8().duplicate().clear());
-      CRC32C crc = new CRC32C();
-      crc.update(out.array(), 0, out.position());
-      out.putLong(crc.getValue());
       tmp = Files.createTempFile(root, ".repodata", ".tmp");
-      try (OutputStream o = Files.newOutputStream(tmp)) {
-        o.write(out.array());
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        // Streamed through one small buffer: the file is not built in memory a second time.
+        Out out = new Out(ch, ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN), new CRC32C());
+        out.ints(new int[] {MAGIC, VERSION});
+        for (int[] a : arrays) {
+          out.ints(new int[] {a.length});
+          out.ints(a);
+        }
+        ByteBuffer utf8 = strings.utf8().duplicate().clear();
+        out.ints(new int[] {utf8.remaining()});
+        out.bytes(utf8);
+        out.flush();
+        ByteBuffer crc = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, out.crc.getValue());
+        while (crc.hasRemaining()) {
+          ch.write(crc);
+        }
       }
       Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException | RuntimeException e) {

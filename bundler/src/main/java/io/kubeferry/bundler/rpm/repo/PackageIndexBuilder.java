@@ -1,7 +1,6 @@
 package io.kubeferry.bundler.rpm.repo;
 
 import io.kubeferry.core.rpm.Evr;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -10,74 +9,91 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds a {@link PackageIndex} from parsed packages: shared string, EVR and dependency tables (most entries
+ * Builds a {@link PackageIndex} from parsed packages, one at a time as the parser yields them: shared string, EVR and dependency tables (most entries
  * repeat), then the name and provides indexes grouped per key. Not thread-safe; one use.
  */
 final class PackageIndexBuilder {
-  private final Map<String, Integer> ids = new HashMap<>(1 << 18);
-  private final List<String> table = new ArrayList<>(1 << 18);
+  private final IdMaps.Strings ids = new IdMaps.Strings();
   private final Map<Evr, Integer> evrIds = new HashMap<>();
   private final IntList evrs = new IntList();
-  private final Map<Dep, Integer> depIds = new HashMap<>(1 << 17);
+  private final IdMaps.Longs depIds = new IdMaps.Longs();
   private final IntList deps = new IntList();
   private final IntList body = new IntList();
 
+  private final IntList pkgs = new IntList();
+  private final Set<Integer> fileRequires = new LinkedHashSet<>();
+
   PackageIndex build(String repoId, List<RpmPackage> packages) {
-    int n = packages.size();
-    int[] pkgs = new int[n * PackageIndex.PKG_INTS];
-    Set<Integer> fileRequires = new LinkedHashSet<>();
-    for (int i = 0; i < n; i++) {
-      RpmPackage p = packages.get(i);
-      int f = i * PackageIndex.PKG_INTS;
-      pkgs[f] = id(p.name());
-      pkgs[f + 1] = evrId(p.evr());
-      pkgs[f + 2] = id(p.arch());
-      pkgs[f + 3] = id(p.location());
-      pkgs[f + 4] = id(p.checksum());
-      pkgs[f + 5] = (int) (p.size() >>> 32);
-      pkgs[f + 6] = (int) p.size();
-      pkgs[f + 7] = body.size;
-      for (List<Dep> l : List.of(p.provides(), p.requires(), p.conflicts(), p.obsoletes(), p.recommends(),
-          p.supplements(), p.suggests(), p.enhances())) {
-        body.add(l.size());
-        for (Dep d : l) {
-          body.add(depId(d));
-        }
-      }
-      body.add(p.files().size());
-      for (String file : p.files()) {
-        body.add(id(file));
-      }
-      for (Dep d : p.requires()) {
-        if (d.name().startsWith("/")) {
-          fileRequires.add(id(d.name()));
-        }
+    for (RpmPackage p : packages) {
+      add(p);
+    }
+    return finish(repoId);
+  }
+
+  /** Adds the next package: its strings, EVRs and dependencies get table ids. */
+  void add(RpmPackage p) {
+    pkgs.add(id(p.name()));
+    pkgs.add(evrId(p.evr()));
+    pkgs.add(id(p.arch()));
+    pkgs.add(id(p.location()));
+    pkgs.add(id(p.checksum()));
+    pkgs.add((int) (p.size() >>> 32));
+    pkgs.add((int) p.size());
+    pkgs.add(body.size);
+    for (List<Dep> l : List.of(p.provides(), p.requires(), p.conflicts(), p.obsoletes(), p.recommends(),
+        p.supplements(), p.suggests(), p.enhances())) {
+      body.add(l.size());
+      for (Dep d : l) {
+        body.add(depId(d));
       }
     }
-    StringTable strings = new StringTable(table.toArray(new String[0]));
-    Grouper names = new Grouper(table.size());
-    Grouper provides = new Grouper(table.size());
+    body.add(p.files().size());
+    for (String file : p.files()) {
+      body.add(id(file));
+    }
+    for (Dep d : p.requires()) {
+      if (d.name().startsWith("/")) {
+        fileRequires.add(id(d.name()));
+      }
+    }
+  }
+
+  /** The index of the packages added, labelled {@code repoId}; then groups names and provides. */
+  PackageIndex finish(String repoId) {
+    int[] pkgs = this.pkgs.toArray();
+    int n = pkgs.length / PackageIndex.PKG_INTS;
+    StringTable strings = new StringTable(ids.table());
+    int[] bodyInts = body.toArray();
+    int[] depInts = deps.toArray();
+    // The grouping passes read the tables just built, not the packages: no string is hashed again.
+    Grouper names = new Grouper(ids.size());
+    Grouper provides = new Grouper(ids.size());
     for (int pass = 0; pass < 2; pass++) {
       for (int i = 0; i < n; i++) {
-        RpmPackage p = packages.get(i);
-        names.add(pass, ids.get(p.name()), i);
+        int name = pkgs[i * PackageIndex.PKG_INTS];
+        names.add(pass, name, i);
+        int pos = pkgs[i * PackageIndex.PKG_INTS + 7];
+        int count = bodyInts[pos];
         boolean self = false;
-        for (int j = 0; j < p.provides().size(); j++) {
-          Dep d = p.provides().get(j);
-          provides.add(pass, ids.get(d.name()), i, j);
-          self |= d.flags() == Dep.EQ && d.name().equals(p.name());
+        for (int j = 0; j < count; j++) {
+          int dep = bodyInts[pos + 1 + j];
+          provides.add(pass, depInts[3 * dep], i, j);
+          self |= depInts[3 * dep + 1] == Dep.EQ && depInts[3 * dep] == name;
         }
         if (!self) {
-          provides.add(pass, ids.get(p.name()), i, PackageIndex.SELF);
+          provides.add(pass, name, i, PackageIndex.SELF);
         }
-        for (String file : p.files()) {
-          provides.add(pass, ids.get(file), i, PackageIndex.FILE);
+        for (int l = 0; l < PackageIndex.DEP_LISTS; l++) {
+          pos += bodyInts[pos] + 1;
+        }
+        for (int j = 0; j < bodyInts[pos]; j++) {
+          provides.add(pass, bodyInts[pos + 1 + j], i, PackageIndex.FILE);
         }
       }
       names.endPass(pass);
       provides.endPass(pass);
     }
-    return new PackageIndex(repoId, strings, evrs.toArray(), deps.toArray(), pkgs, body.toArray(),
+    return new PackageIndex(repoId, strings, evrs.toArray(), depInts, pkgs, bodyInts,
         names.table(strings), provides.table(strings), fileRequires.stream().mapToInt(Integer::intValue).toArray());
   }
 
@@ -85,13 +101,7 @@ final class PackageIndexBuilder {
     if (s == null) {
       return -1;
     }
-    Integer id = ids.get(s);
-    if (id == null) {
-      id = table.size();
-      ids.put(s, id);
-      table.add(s);
-    }
-    return id;
+    return ids.id(s);
   }
 
   private int evrId(Evr e) {
@@ -107,15 +117,17 @@ final class PackageIndexBuilder {
   }
 
   private int depId(Dep d) {
-    Integer id = depIds.get(d);
-    if (id == null) {
-      id = depIds.size();
-      depIds.put(d, id);
-      deps.add(id(d.name()));
-      deps.add(d.flags());
-      deps.add(d.evr() == null ? -1 : evrId(d.evr()));
+    int name = id(d.name());
+    int evr = d.evr() == null ? -1 : evrId(d.evr());
+    // name | flags (3 bits) | evr + 1 (29 bits): one long, no Dep kept alive as a key
+    int id = depIds.idOrAdd(((long) name << 32) | ((long) d.flags() << 29) | (evr + 1));
+    if (id >= 0) {
+      return id;
     }
-    return id;
+    deps.add(name);
+    deps.add(d.flags());
+    deps.add(evr);
+    return depIds.size() - 1;
   }
 
   /** Groups values per key string in two passes (count, then fill), keeping the order they are added in. */

@@ -53,16 +53,17 @@ final class StringTable {
     if (utf8 != null) {
       return new Encoded(utf8, offsets);
     }
-    byte[][] parts = new byte[decoded.length][];
+    // One growing blob, not an array per string: the write runs while the solver works, in the same young heap.
+    byte[] out = new byte[decoded.length * 16];
     int[] off = new int[decoded.length + 1];
     for (int i = 0; i < decoded.length; i++) {
-      parts[i] = decoded[i].getBytes(StandardCharsets.UTF_8);
-      off[i + 1] = off[i] + parts[i].length;
+      byte[] b = decoded[i].getBytes(StandardCharsets.UTF_8);
+      if (off[i] + b.length > out.length) {
+        out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, off[i] + b.length));
+      }
+      System.arraycopy(b, 0, out, off[i], b.length);
+      off[i + 1] = off[i] + b.length;
     }
-    byte[] out = new byte[off[decoded.length]];
-    for (int i = 0; i < decoded.length; i++) {
-      System.arraycopy(parts[i], 0, out, off[i], parts[i].length);
-    }
-    return new Encoded(ByteBuffer.wrap(out), off);
+    return new Encoded(ByteBuffer.wrap(out, 0, off[decoded.length]).slice(), off);
   }
 }
