@@ -66,8 +66,17 @@ public final class KubeferryCommand implements Runnable {
     return cli;
   }
 
+  /**
+   * The subcommand class named {@code name}, or null. Only a class whose simple name starts like the command name
+   * ("rpm" -> RpmCommand) has its annotation read: reading one loads every class its {@code subcommands} names. A
+   * command named otherwise is still found, through the full tree.
+   */
   private static Class<?> subcommandNamed(String name) {
+    String prefix = name.replace("-", "").toLowerCase(java.util.Locale.ROOT);
     for (Class<?> c : KubeferryCommand.class.getAnnotation(Command.class).subcommands()) {
+      if (!c.getSimpleName().toLowerCase(java.util.Locale.ROOT).startsWith(prefix)) {
+        continue;
+      }
       Command a = c.getAnnotation(Command.class);
       if (c != AutoComplete.GenerateCompletion.class && a != null
           && (a.name().equals(name) || Arrays.asList(a.aliases()).contains(name))) {

@@ -65,4 +65,14 @@ class MainTest {
       assertEquals(fullErr.toString(), err.toString(), String.join(" ", args));
     }
   }
+
+  @Test
+  void everySubcommandIsFoundWithoutBuildingTheFullTree() {
+    for (String name : KubeferryCommand.commandLine().getSubcommands().keySet()) {
+      if (!name.equals("generate-completion")) {
+        assertEquals(java.util.Set.of(name), KubeferryCommand.commandLine(name).getSubcommands().keySet(),
+            "the class of '" + name + "' should be named like the command (" + name + " -> ...Command)");
+      }
+    }
+  }
 }

@@ -1,6 +1,5 @@
 package io.kubeferry.bundler.rpm.repo;
 
-import io.kubeferry.core.Digest;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,16 +14,19 @@ import java.util.Optional;
 import java.util.zip.CRC32C;
 
 /**
- * Parsed and indexed primary metadata kept on disk ({@code <root>/<sha256 of repomd.xml>.bin}), like dnf's .solv
- * cache: a rebuild with unchanged (and re-verified) repomd.xml maps a {@link PackageIndex}'s tables as they are
- * (int arrays and one UTF-8 blob, little-endian) instead of parsing the XML and indexing again. The file ends with a
+ * Parsed and indexed primary metadata kept on disk ({@code <root>/primary-<checksum>[.modules-<checksum>].bin}),
+ * like dnf's .solv cache: a rebuild whose (re-verified) repomd.xml lists the same primary and modules maps a
+ * {@link PackageIndex}'s tables as they are (int arrays and one UTF-8 blob, little-endian) instead of parsing the XML
+ * and indexing again. The file ends with a
  * CRC32C of its content (it guards against damage, like dnf's .solv files; the cache directory is as trusted as the
  * RPM cache); a damaged or foreign file is ignored and rewritten. Written atomically, in the background. Thread-safe
  * (files are immutable once renamed).
  */
 public final class MetadataCache {
   private static final int MAGIC = 0x4b46524d; // "KFRM"
-  private static final int VERSION = 5;
+  private static final int VERSION = 6;
+  private static final String ALGO = "abcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String HEX = "0123456789abcdefABCDEF";
   private final Path root;
   private final List<Thread> writers = new ArrayList<>();
 
@@ -39,14 +41,42 @@ public final class MetadataCache {
     return new MetadataCache(base.resolve("kubeferry").resolve("repodata"));
   }
 
-  private Path file(byte[] repomd) {
-    return root.resolve(Digest.sha256Of(repomd).hex() + ".bin");
+  /**
+   * The cache file for what the index is made of: primary and modules, named by their checksums from repomd.xml
+   * (verified against the repository key when one is configured; primary's is checked when it is parsed). Keying
+   * on them, not on repomd.xml, also keeps the cache across repomd changes that leave primary alone, and needs no
+   * hashing (a SHA-256 engine costs a short resolve ~20 ms to set up). Empty when a checksum is not plain hex.
+   */
+  private Optional<Path> file(RepoMd repomd) {
+    StringBuilder name = new StringBuilder();
+    for (String type : List.of("primary", "modules")) {
+      Optional<RepoMd.Entry> e = repomd.entry(type);
+      if (e.isPresent()) {
+        String c = e.get().checksum();
+        int colon = c.indexOf(':');
+        if (colon < 1 || c.length() - colon - 1 < 32 || !plain(c.substring(0, colon), ALGO)
+            || !plain(c.substring(colon + 1), HEX)) {
+          return Optional.empty(); // a name made of repository text must not leave the cache directory
+        }
+        name.append(type).append('-').append(c, 0, colon).append('-').append(c, colon + 1, c.length()).append('.');
+      }
+    }
+    return Optional.of(root.resolve(name.append("bin").toString()));
   }
 
-  /** The index stored for this exact repomd.xml, relabelled with {@code repoId}; empty if absent or damaged. */
-  Optional<PackageIndex> load(byte[] repomd, String repoId) {
-    Path f = file(repomd);
-    if (!Files.isRegularFile(f)) {
+  private static boolean plain(String s, String allowed) {
+    for (int i = 0; i < s.length(); i++) {
+      if (allowed.indexOf(s.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The index stored for this primary (and modules), relabelled with {@code repoId}; empty if absent or damaged. */
+  Optional<PackageIndex> load(RepoMd repomd, String repoId) {
+    Path f = file(repomd).orElse(null);
+    if (f == null || !Files.isRegularFile(f)) {
       return Optional.empty();
     }
     // Mapped, not read into one big array: the int tables are copied out in bulk (plain arrays are what the solver
@@ -152,7 +182,7 @@ public final class MetadataCache {
    * Stores the index on a background thread, so that a cold resolve does not wait for the write; failures are
    * ignored (the cache is an optimisation). {@link #awaitWrites} waits for it.
    */
-  void store(byte[] repomd, PackageIndex index) {
+  void store(RepoMd repomd, PackageIndex index) {
     Thread t = new Thread(() -> write(repomd, index), "metadata-cache-writer");
     t.setDaemon(true);
     synchronized (writers) {
@@ -181,10 +211,13 @@ public final class MetadataCache {
     }
   }
 
-  private void write(byte[] repomd, PackageIndex index) {
-    Path f = file(repomd);
+  private void write(RepoMd repomd, PackageIndex index) {
+    Path f = file(repomd).orElse(null);
     Path tmp = null;
     try {
+      if (f == null) {
+        return;
+      }
       Files.createDirectories(root);
       StringTable.Encoded strings = index.strings.encode();
       List<int[]> arrays = new ArrayList<>(List.of(index.evrs, index.deps, index.pkgs, index.body));

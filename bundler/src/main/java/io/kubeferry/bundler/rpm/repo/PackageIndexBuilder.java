@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds a {@link PackageIndex} from parsed packages, one at a time as the parser yields them: shared string, EVR and dependency tables (most entries
- * repeat), then the name and provides indexes grouped per key. Not thread-safe; one use.
+ * Builds a {@link PackageIndex} from parsed packages, one at a time as the parser yields them: shared string, EVR
+ * and dependency tables (most entries repeat), then the name and provides indexes grouped per key. Not thread-safe;
+ * one use.
  */
 final class PackageIndexBuilder {
   private final IdMaps.Strings ids = new IdMaps.Strings();

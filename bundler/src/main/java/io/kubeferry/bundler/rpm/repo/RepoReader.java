@@ -71,13 +71,12 @@ public final class RepoReader {
   public Repository read(RepoConfig config) throws RepoException {
     RepoSource source = RepoSource.of(config.location(), http);
     String where = "repository " + config.id() + " (" + source.describe() + ")";
-    byte[][] raw = new byte[1][];
-    RepoMd repomd = readRepomd(config, source, where, raw);
+    RepoMd repomd = readRepomd(config, source, where);
     RepoMd.Entry primary = repomd.entry("primary").orElseThrow();
-    Optional<PackageIndex> cached = cache == null ? Optional.empty() : cache.load(raw[0], config.id());
+    Optional<PackageIndex> cached = cache == null ? Optional.empty() : cache.load(repomd, config.id());
     PackageIndex index = cached.isPresent() ? cached.get() : parsePrimary(config, source, where, repomd);
     if (cache != null && cached.isEmpty()) {
-      cache.store(raw[0], index);
+      cache.store(repomd, index);
     }
     Optional<RepoMd.Entry> filelists = repomd.entry("filelists");
     Repository.FilelistsLoader loader = paths -> {
@@ -122,7 +121,7 @@ public final class RepoReader {
     }
   }
 
-  private RepoMd readRepomd(RepoConfig config, RepoSource source, String where, byte[][] raw)
+  private RepoMd readRepomd(RepoConfig config, RepoSource source, String where)
       throws RepoException {
     byte[] xml;
     try (InputStream in = source.open("repodata/repomd.xml")) {
@@ -152,7 +151,6 @@ public final class RepoReader {
       }
       config.verifier().verify(xml, sig, where);
     }
-    raw[0] = xml;
     return RepoMd.parse(xml, where + " repomd.xml");
   }
 

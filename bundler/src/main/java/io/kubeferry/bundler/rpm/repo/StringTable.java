@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The distinct strings of a repository's metadata, by id. Loaded from {@link MetadataCache} as one UTF-8 blob (mapped) with
- * offsets and decoded on first use: a resolve touches a few thousand of the ~200k strings. Thread-safe: decoding is
- * idempotent and Strings are immutable, so a racy cache fill is harmless.
+ * The distinct strings of a repository's metadata, by id. Loaded from {@link MetadataCache} as one mapped UTF-8
+ * blob with offsets and decoded on first use: a resolve touches a few thousand of the ~200k strings. Thread-safe:
+ * decoding is idempotent and Strings are immutable, so a racy cache fill is harmless.
  */
 final class StringTable {
   private final String[] decoded;
