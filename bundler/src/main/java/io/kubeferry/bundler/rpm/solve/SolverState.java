@@ -153,7 +153,7 @@ final class SolverState {
     return true;
   }
 
-  private boolean anySelected(int[] ps, int except) {
+  boolean anySelected(int[] ps, int except) {
     for (int q : ps) {
       if (q != except && selected[q]) {
         return true;
