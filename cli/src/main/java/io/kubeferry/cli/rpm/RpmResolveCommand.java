@@ -96,14 +96,18 @@ public final class RpmResolveCommand implements Callable<Integer> {
         os.richDeps()));
     PrintWriter out = spec.commandLine().getOut();
     List<ResolvedPackage> bundle = r.toBundle();
+    // One write, padded by hand: printf parses its format with a regex on every call and the writer flushes on
+    // every println, both slow in a short-lived JVM.
+    StringBuilder lines = new StringBuilder(bundle.size() * 128);
     for (ResolvedPackage p : bundle) {
-      // Padded by hand: printf parses its format with a regex on every call, slow in a short-lived JVM.
-      out.println(pad(p.pkg().nevra().toString(), 60) + ' ' + pad(p.pkg().repoId(), 12) + ' ' + p.why().get(0));
+      lines.append(pad(p.pkg().nevra().toString(), 60)).append(' ').append(pad(p.pkg().repoId(), 12)).append(' ')
+          .append(p.why().get(0)).append(System.lineSeparator());
     }
+    out.print(lines);
     out.flush();
     PrintWriter err = spec.commandLine().getErr();
-    err.printf("%d packages to bundle (%d of the closure already on the target, profile %s)%n", bundle.size(),
-        r.packages().size() - bundle.size(), os.id());
+    err.println(bundle.size() + " packages to bundle (" + (r.packages().size() - bundle.size())
+        + " of the closure already on the target, profile " + os.id() + ")");
     if (metadata != null) {
       metadata.awaitWrites(); // a first run's cache files are written while it solves
     }

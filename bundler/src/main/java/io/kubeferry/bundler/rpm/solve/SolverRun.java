@@ -299,8 +299,12 @@ final class SolverRun {
       }
       out.add(new ResolvedPackage(pool.get(p), why, base && !request.fullClosure()));
     }
-    out.sort(Comparator.comparing((ResolvedPackage r) -> r.pkg().name())
-        .thenComparing(r -> r.pkg().nevra().toString()));
+    // Sort keys computed once: a comparator building NEVRA strings would make thousands of them.
+    Map<ResolvedPackage, String> nevra = new java.util.IdentityHashMap<>();
+    for (ResolvedPackage r : out) {
+      nevra.put(r, r.pkg().nevra().toString());
+    }
+    out.sort(Comparator.comparing((ResolvedPackage r) -> r.pkg().name()).thenComparing(nevra::get));
     return new Resolution(out);
   }
 
