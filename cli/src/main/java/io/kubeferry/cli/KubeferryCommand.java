@@ -44,20 +44,39 @@ public final class KubeferryCommand implements Runnable {
   }
 
   /**
-   * The command line for these arguments: when they start with a subcommand's name, only that subcommand's branch
-   * is built (picocli inspects every command's annotations up front, ~40 ms for all of them, which a short
-   * {@code rpm resolve} should not pay); otherwise, and for completion, the full tree of {@link #commandLine()}.
+   * The command line for these arguments: when they start with a command's name (and its subcommand's, ...), only
+   * that command is built, under bare parents (picocli inspects every command's annotations up front, ~50 ms for
+   * all of them, which a short {@code rpm resolve} should not pay). A parent's own options cannot occur: the
+   * argument right after it names the child. Otherwise, and for completion, the full tree of {@link #commandLine()}.
    */
   public static CommandLine commandLine(String... args) {
-    Class<?> only = args.length == 0 ? null : subcommandNamed(args[0]);
-    if (only == null) {
+    Class<?> cls = args.length == 0 ? null : subcommandNamed(KubeferryCommand.class, args[0]);
+    if (cls == null) {
       return commandLine();
     }
-    CommandSpec root = CommandSpec.wrapWithoutInspection(new KubeferryCommand()).name("kubeferry")
-        .mixinStandardHelpOptions(true);
-    CommandLine cli = new CommandLine(root);
-    cli.addSubcommand(new CommandLine(only));
-    return configure(cli);
+    CommandLine cli = new CommandLine(bare(new KubeferryCommand(), "kubeferry"));
+    CommandLine parent = cli;
+    for (int i = 1; ; i++) {
+      Class<?> child = i < args.length ? subcommandNamed(cls, args[i]) : null;
+      if (child == null) {
+        parent.addSubcommand(new CommandLine(cls));
+        return configure(cli);
+      }
+      CommandLine group;
+      try {
+        group = new CommandLine(bare(cls.getDeclaredConstructor().newInstance(),
+            cls.getAnnotation(Command.class).name()));
+      } catch (ReflectiveOperationException e) {
+        return commandLine();
+      }
+      parent.addSubcommand(group);
+      parent = group;
+      cls = child;
+    }
+  }
+
+  private static CommandSpec bare(Object command, String name) {
+    return CommandSpec.wrapWithoutInspection(command).name(name).mixinStandardHelpOptions(true);
   }
 
   private static CommandLine configure(CommandLine cli) {
@@ -67,14 +86,15 @@ public final class KubeferryCommand implements Runnable {
   }
 
   /**
-   * The subcommand class named {@code name}, or null. Only a class whose simple name starts like the command name
-   * ("rpm" -> RpmCommand) has its annotation read: reading one loads every class its {@code subcommands} names. A
-   * command named otherwise is still found, through the full tree.
+   * The subcommand of {@code parent} named {@code name}, or null. Only a class whose simple name contains the name
+   * ("resolve" -> RpmResolveCommand) has its annotation read: reading one loads every class its
+   * {@code subcommands} names. A command named otherwise is still found, through the full tree.
    */
-  private static Class<?> subcommandNamed(String name) {
-    String prefix = name.replace("-", "").toLowerCase(java.util.Locale.ROOT);
-    for (Class<?> c : KubeferryCommand.class.getAnnotation(Command.class).subcommands()) {
-      if (!c.getSimpleName().toLowerCase(java.util.Locale.ROOT).startsWith(prefix)) {
+  private static Class<?> subcommandNamed(Class<?> parent, String name) {
+    String part = name.replace("-", "").toLowerCase(java.util.Locale.ROOT);
+    Command p = parent.getAnnotation(Command.class);
+    for (Class<?> c : p == null ? new Class<?>[0] : p.subcommands()) {
+      if (part.isEmpty() || !c.getSimpleName().toLowerCase(java.util.Locale.ROOT).contains(part)) {
         continue;
       }
       Command a = c.getAnnotation(Command.class);

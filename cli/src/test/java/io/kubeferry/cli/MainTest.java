@@ -51,7 +51,8 @@ class MainTest {
   @Test
   void aSubcommandAloneBehavesAsInTheFullTree() {
     for (String[] args : new String[][] {{"rpm", "resolve", "--help"}, {"rpm", "resolve"}, {"rpm", "nope"},
-        {"image", "--help"}, {"install", "--bundle", "x.tgz"}}) {
+        {"rpm", "resolve", "--no-such"}, {"rpm", "index", "--help"}, {"rpm", "--help"}, {"rpm"},
+        {"bundle", "build", "--help"}, {"image", "--help"}, {"install", "--bundle", "x.tgz"}}) {
       StringWriter fullOut = new StringWriter();
       StringWriter fullErr = new StringWriter();
       picocli.CommandLine full = KubeferryCommand.commandLine();
@@ -68,10 +69,17 @@ class MainTest {
 
   @Test
   void everySubcommandIsFoundWithoutBuildingTheFullTree() {
-    for (String name : KubeferryCommand.commandLine().getSubcommands().keySet()) {
-      if (!name.equals("generate-completion")) {
-        assertEquals(java.util.Set.of(name), KubeferryCommand.commandLine(name).getSubcommands().keySet(),
-            "the class of '" + name + "' should be named like the command (" + name + " -> ...Command)");
+    for (var top : KubeferryCommand.commandLine().getSubcommands().entrySet()) {
+      if (top.getKey().equals("generate-completion")) {
+        continue;
+      }
+      assertEquals(java.util.Set.of(top.getKey()),
+          KubeferryCommand.commandLine(top.getKey()).getSubcommands().keySet(),
+          "the class of '" + top.getKey() + "' should be named after the command (rpm -> RpmCommand)");
+      for (String sub : top.getValue().getSubcommands().keySet()) {
+        picocli.CommandLine lone = KubeferryCommand.commandLine(top.getKey(), sub).getSubcommands().get(top.getKey());
+        assertEquals(java.util.Set.of(sub), lone.getSubcommands().keySet(), "the class of '" + top.getKey() + " "
+            + sub + "' should be named after the command (rpm resolve -> RpmResolveCommand)");
       }
     }
   }
