@@ -61,15 +61,19 @@ public final class BundleBuild {
     HttpRepoClient http = HttpRepoClient.defaults();
     // Parsed metadata is kept in the work directory, like the RPMs: a rebuild with unchanged repos skips the XML.
     MetadataCache metadata = new MetadataCache(o.workDir().resolve("repodata"));
-    List<Repository> read = new RepoReader(http, metadata).readAll(o.repos());
+    Resolution resolution;
+    try {
+      List<Repository> read = new RepoReader(http, metadata).readAll(o.repos());
+      resolution = new Solver().solve(read, new SolveRequest(
+          o.rpmSpecs().stream().map(Spec::new).toList(), o.rpmArch(), false, o.os().packages(), false,
+          o.os().richDeps()));
+    } finally {
+      metadata.awaitWrites(); // cache files are written while the solver runs
+    }
     Map<String, RepoSource> sources = new HashMap<>();
     for (RepoConfig c : o.repos()) {
       sources.put(c.id(), RepoSource.of(c.location(), http));
     }
-    Resolution resolution = new Solver().solve(read, new SolveRequest(
-        o.rpmSpecs().stream().map(Spec::new).toList(), o.rpmArch(), false, o.os().packages(), false,
-        o.os().richDeps()));
-    metadata.awaitWrites();
     Path locks = o.locksDir() == null ? null : lockRpms(o, resolution);
     List<RpmPackage> pkgs = resolution.toBundle().stream().map(ResolvedPackage::pkg).toList();
     o.listener().phase("downloading " + pkgs.size() + " RPMs");

@@ -90,10 +90,17 @@ public final class RpmResolveCommand implements Callable<Integer> {
     List<Spec> parsed = specs.stream().map(Spec::new).toList();
     MetadataCache metadata = noCache ? null
         : cache == null ? MetadataCache.defaultCache() : new MetadataCache(cache.resolve("repodata"));
-    RepoReader reader = new RepoReader(HttpRepoClient.defaults(), metadata);
-    List<Repository> read = reader.readAll(repos.configs(spec.commandLine()));
-    Resolution r = new Solver().solve(read, new SolveRequest(parsed, arch, multilib, os.packages(), fullClosure,
-        os.richDeps()));
+    Resolution r;
+    try {
+      List<Repository> read = new RepoReader(HttpRepoClient.defaults(), metadata)
+          .readAll(repos.configs(spec.commandLine()));
+      r = new Solver().solve(read, new SolveRequest(parsed, arch, multilib, os.packages(), fullClosure,
+          os.richDeps()));
+    } finally {
+      if (metadata != null) {
+        metadata.awaitWrites(); // a first run's cache files are written while it solves, also when it fails
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     List<ResolvedPackage> bundle = r.toBundle();
     // One write, padded by hand: printf parses its format with a regex on every call and the writer flushes on
@@ -108,9 +115,6 @@ public final class RpmResolveCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     err.println(bundle.size() + " packages to bundle (" + (r.packages().size() - bundle.size())
         + " of the closure already on the target, profile " + os.id() + ")");
-    if (metadata != null) {
-      metadata.awaitWrites(); // a first run's cache files are written while it solves
-    }
     if (lock != null) {
       Path file = lock.write != null ? lock.write : lock.verify;
       RpmsLock l = RpmsLock.read(file);
