@@ -63,12 +63,13 @@ public record Dep(String name, int flags, Evr evr) {
   // solver keys its caches by Dep.
   @Override
   public boolean equals(Object o) {
-    return o instanceof Dep d && flags == d.flags && name.equals(d.name) && java.util.Objects.equals(evr, d.evr);
+    return o instanceof Dep d && flags == d.flags && java.util.Objects.equals(name, d.name)
+        && java.util.Objects.equals(evr, d.evr);
   }
 
   @Override
   public int hashCode() {
-    return (name.hashCode() * 31 + flags) * 31 + (evr == null ? 0 : evr.hashCode());
+    return (java.util.Objects.hashCode(name) * 31 + flags) * 31 + (evr == null ? 0 : evr.hashCode());
   }
 
   @Override
