@@ -15,7 +15,7 @@ public final class Main {
 
   /** Runs the CLI with the given streams and returns the exit code; used by tests. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = KubeferryCommand.commandLine();
+    CommandLine cli = KubeferryCommand.commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
     return cli.execute(args);

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
  */
 public record Nevra(String name, int epoch, String version, String release, String arch) {
   private static final Pattern FORM = Pattern.compile("(.+)-(?:(\\d+):)?([^-:]+)-([^-:]+)\\.([^.\\-]+)");
-  private static final Pattern FIELD = Pattern.compile("[^\\s/]+");
 
   public Nevra {
     Objects.requireNonNull(name, "name");
@@ -22,13 +21,30 @@ public record Nevra(String name, int epoch, String version, String release, Stri
       throw new IllegalArgumentException("negative epoch in package " + name);
     }
     for (String f : new String[] {name, version, release, arch}) {
-      if (!FIELD.matcher(f).matches()) {
+      if (!isField(f)) {
         throw new IllegalArgumentException("invalid RPM field '" + f + "' in package " + name);
       }
     }
     if (version.contains("-") || release.contains("-")) {
       throw new IllegalArgumentException("RPM version and release must not contain '-' (package " + name + ")");
     }
+  }
+
+  /**
+   * Non-empty, without '/' and whitespace (space, tab, LF, VT, FF, CR: the regex class \s). A loop, not a regex: a
+   * resolve creates thousands of Nevras while sorting and printing its result.
+   */
+  private static boolean isField(String f) {
+    if (f.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < f.length(); i++) {
+      char c = f.charAt(i);
+      if (c == '/' || c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Parses {@code name-[epoch:]version-release.arch}, e.g. {@code docker-ce-3:20.10.12-3.el7.x86_64}. */

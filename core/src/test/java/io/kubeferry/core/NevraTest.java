@@ -25,4 +25,12 @@ class NevraTest {
   void rejectsMissingArch() {
     assertThrows(IllegalArgumentException.class, () -> Nevra.parse("kubeadm-1.23.1"));
   }
+
+  @Test
+  void rejectsEmptyFieldsWhitespaceAndSlashes() {
+    for (String bad : new String[] {"", "a b", "a/b", "a\tb", "a\nb", "a\u000Bb", "a\fb", "a\rb"}) {
+      assertThrows(IllegalArgumentException.class, () -> new Nevra(bad, 0, "1", "1", "x86_64"), bad);
+    }
+    assertEquals("a\u00a0b", new Nevra("a\u00a0b", 0, "1", "1", "noarch").name(), "only ASCII whitespace is refused");
+  }
 }

@@ -12,6 +12,7 @@ import io.kubeferry.bundler.rpm.download.RpmDownloader;
 import io.kubeferry.bundler.rpm.download.RpmVerifier;
 import io.kubeferry.bundler.rpm.download.SignedRpmVerifier;
 import io.kubeferry.bundler.rpm.repo.HttpRepoClient;
+import io.kubeferry.bundler.rpm.repo.MetadataCache;
 import io.kubeferry.bundler.rpm.repo.RepoConfig;
 import io.kubeferry.bundler.rpm.repo.RepoReader;
 import io.kubeferry.bundler.rpm.repo.RepoSource;
@@ -28,7 +29,6 @@ import io.kubeferry.bundler.rpm.solve.Spec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,16 +58,21 @@ public final class BundleBuild {
 
     o.listener().phase("resolving " + o.rpmSpecs().size() + " RPM specs for " + o.os().id() + " " + o.rpmArch());
     HttpRepoClient http = HttpRepoClient.defaults();
-    RepoReader reader = new RepoReader(http);
-    List<Repository> read = new ArrayList<>();
+    // Parsed metadata is kept in the work directory, like the RPMs: a rebuild with unchanged repos skips the XML.
+    MetadataCache metadata = new MetadataCache(o.workDir().resolve("repodata"));
+    Resolution resolution;
+    try {
+      List<Repository> read = new RepoReader(http, metadata).readAll(o.repos());
+      resolution = new Solver().solve(read, new SolveRequest(
+          o.rpmSpecs().stream().map(Spec::new).toList(), o.rpmArch(), false, o.os().packages(), false,
+          o.os().richDeps()));
+    } finally {
+      metadata.awaitWrites(); // cache files are written while the solver runs
+    }
     Map<String, RepoSource> sources = new HashMap<>();
     for (RepoConfig c : o.repos()) {
-      read.add(reader.read(c));
       sources.put(c.id(), RepoSource.of(c.location(), http));
     }
-    Resolution resolution = new Solver().solve(read, new SolveRequest(
-        o.rpmSpecs().stream().map(Spec::new).toList(), o.rpmArch(), false, o.os().packages(), false,
-        o.os().richDeps()));
     Path locks = o.locksDir() == null ? null : lockRpms(o, resolution);
     List<RpmPackage> pkgs = resolution.toBundle().stream().map(ResolvedPackage::pkg).toList();
     o.listener().phase("downloading " + pkgs.size() + " RPMs");

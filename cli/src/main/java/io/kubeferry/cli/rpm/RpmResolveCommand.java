@@ -90,19 +90,31 @@ public final class RpmResolveCommand implements Callable<Integer> {
     List<Spec> parsed = specs.stream().map(Spec::new).toList();
     MetadataCache metadata = noCache ? null
         : cache == null ? MetadataCache.defaultCache() : new MetadataCache(cache.resolve("repodata"));
-    RepoReader reader = new RepoReader(HttpRepoClient.defaults(), metadata);
-    List<Repository> read = reader.readAll(repos.configs(spec.commandLine()));
-    Resolution r = new Solver().solve(read, new SolveRequest(parsed, arch, multilib, os.packages(), fullClosure,
-        os.richDeps()));
+    Resolution r;
+    try {
+      List<Repository> read = new RepoReader(HttpRepoClient.defaults(), metadata)
+          .readAll(repos.configs(spec.commandLine()));
+      r = new Solver().solve(read, new SolveRequest(parsed, arch, multilib, os.packages(), fullClosure,
+          os.richDeps()));
+    } finally {
+      if (metadata != null) {
+        metadata.awaitWrites(); // a first run's cache files are written while it solves, also when it fails
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     List<ResolvedPackage> bundle = r.toBundle();
+    // One write, padded by hand: printf parses its format with a regex on every call and the writer flushes on
+    // every println, both slow in a short-lived JVM.
+    StringBuilder lines = new StringBuilder(bundle.size() * 128);
     for (ResolvedPackage p : bundle) {
-      out.printf("%-60s %-12s %s%n", p.pkg().nevra(), p.pkg().repoId(), p.why().get(0));
+      lines.append(pad(p.pkg().nevra().toString(), 60)).append(' ').append(pad(p.pkg().repoId(), 12)).append(' ')
+          .append(p.why().get(0)).append(System.lineSeparator());
     }
+    out.print(lines);
     out.flush();
     PrintWriter err = spec.commandLine().getErr();
-    err.printf("%d packages to bundle (%d of the closure already on the target, profile %s)%n", bundle.size(),
-        r.packages().size() - bundle.size(), os.id());
+    err.println(bundle.size() + " packages to bundle (" + (r.packages().size() - bundle.size())
+        + " of the closure already on the target, profile " + os.id() + ")");
     if (lock != null) {
       Path file = lock.write != null ? lock.write : lock.verify;
       RpmsLock l = RpmsLock.read(file);
@@ -123,5 +135,9 @@ public final class RpmResolveCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private static String pad(String s, int width) {
+    return s.length() >= width ? s : s + " ".repeat(width - s.length());
   }
 }

@@ -78,6 +78,18 @@ public record Evr(int epoch, String version, String release) implements Comparab
     return RpmVersion.compare(release, o.release);
   }
 
+  // Written out rather than the record's generated versions: those go through method handles, which are slow
+  // until the JIT has warmed up, and a short resolve hashes Evrs and Deps hundreds of thousands of times.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Evr e && epoch == e.epoch && version.equals(e.version) && Objects.equals(release, e.release);
+  }
+
+  @Override
+  public int hashCode() {
+    return (epoch * 31 + version.hashCode()) * 31 + (release == null ? 0 : release.hashCode());
+  }
+
   @Override
   public String toString() {
     return (epoch == 0 ? "" : epoch + ":") + version + (release == null ? "" : "-" + release);

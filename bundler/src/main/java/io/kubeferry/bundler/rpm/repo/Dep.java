@@ -59,6 +59,19 @@ public record Dep(String name, int flags, Evr evr) {
     return (flags & other.flags) != 0;
   }
 
+  // Written out rather than the record's generated versions (method handles, slow before the JIT warms up): the
+  // solver keys its caches by Dep.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Dep d && flags == d.flags && java.util.Objects.equals(name, d.name)
+        && java.util.Objects.equals(evr, d.evr);
+  }
+
+  @Override
+  public int hashCode() {
+    return (java.util.Objects.hashCode(name) * 31 + flags) * 31 + (evr == null ? 0 : evr.hashCode());
+  }
+
   @Override
   public String toString() {
     if (flags == 0) {

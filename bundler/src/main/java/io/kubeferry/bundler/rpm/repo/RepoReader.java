@@ -3,6 +3,7 @@ package io.kubeferry.bundler.rpm.repo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,13 +71,12 @@ public final class RepoReader {
   public Repository read(RepoConfig config) throws RepoException {
     RepoSource source = RepoSource.of(config.location(), http);
     String where = "repository " + config.id() + " (" + source.describe() + ")";
-    byte[][] raw = new byte[1][];
-    RepoMd repomd = readRepomd(config, source, where, raw);
+    RepoMd repomd = readRepomd(config, source, where);
     RepoMd.Entry primary = repomd.entry("primary").orElseThrow();
-    Optional<List<RpmPackage>> cached = cache == null ? Optional.empty() : cache.load(raw[0], config.id());
-    List<RpmPackage> packages = cached.isPresent() ? cached.get() : parsePrimary(config, source, where, repomd);
+    Optional<PackageIndex> cached = cache == null ? Optional.empty() : cache.load(repomd, config.id());
+    PackageIndex index = cached.isPresent() ? cached.get() : parsePrimary(config, source, where, repomd);
     if (cache != null && cached.isEmpty()) {
-      cache.store(raw[0], packages);
+      cache.store(repomd, index);
     }
     Optional<RepoMd.Entry> filelists = repomd.entry("filelists");
     Repository.FilelistsLoader loader = paths -> {
@@ -89,26 +89,39 @@ public final class RepoReader {
           in -> out[0] = FilelistsParser.owners(in, where + " " + filelists.get().location(), paths, algo));
       return out[0];
     };
-    return new Repository(config.id(), config.priority(), packages, loader);
+    return new Repository(config.id(), config.priority(), index, loader);
   }
 
-  private static List<RpmPackage> parsePrimary(RepoConfig config, RepoSource source, String where, RepoMd repomd)
+  /** Parses primary, dropping hidden modular packages, and indexes the packages while the parser runs. */
+  private static PackageIndex parsePrimary(RepoConfig config, RepoSource source, String where, RepoMd repomd)
       throws RepoException {
     RepoMd.Entry primary = repomd.entry("primary").orElseThrow();
-    List<RpmPackage> packages = new ArrayList<>();
-    PrimaryParser parser = new PrimaryParser(config.id());
-    withVerifiedStream(source, primary, where, in -> parser.parse(in, where + " " + primary.location(),
-        packages::add));
     Optional<RepoMd.Entry> modules = repomd.entry("modules");
+    Set<String> hidden = new HashSet<>();
     if (modules.isPresent()) {
-      Set<String>[] hidden = new Set[1];
-      withVerifiedStream(source, modules.get(), where, in -> hidden[0] = ModuleFilter.hiddenArtifacts(in));
-      packages.removeIf(p -> hidden[0].contains(ModuleFilter.artifactName(p)));
+      // Read first (it is small) so that packages can be filtered, and indexed, as they are parsed.
+      withVerifiedStream(source, modules.get(), where, in -> hidden.addAll(ModuleFilter.hiddenArtifacts(in)));
     }
-    return packages;
+    PrimaryParser parser = new PrimaryParser(config.id());
+    try (BackgroundIndexer indexer = new BackgroundIndexer("repodata-index-" + config.id())) {
+      withVerifiedStream(source, primary, where, in -> parser.parse(in, where + " " + primary.location(), p -> {
+        if (hidden.isEmpty() || !hidden.contains(ModuleFilter.artifactName(p))) {
+          try {
+            indexer.add(p);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while indexing " + config.id());
+          }
+        }
+      }));
+      return indexer.finish(config.id());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RepoException("could not read " + where + ": interrupted");
+    }
   }
 
-  private RepoMd readRepomd(RepoConfig config, RepoSource source, String where, byte[][] raw)
+  private RepoMd readRepomd(RepoConfig config, RepoSource source, String where)
       throws RepoException {
     byte[] xml;
     try (InputStream in = source.open("repodata/repomd.xml")) {
@@ -138,7 +151,6 @@ public final class RepoReader {
       }
       config.verifier().verify(xml, sig, where);
     }
-    raw[0] = xml;
     return RepoMd.parse(xml, where + " repomd.xml");
   }
 

@@ -2,17 +2,28 @@ package io.kubeferry.bundler.rpm.repo;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * A read repository: its packages (modular packages of non-enabled streams already removed, as dnf hides them)
- * and access to its filelists for file dependencies outside primary's file subset.
+ * A read repository: its packages (modular packages of non-enabled streams already removed, as dnf hides them),
+ * indexed, and access to its filelists for file dependencies outside primary's file subset.
  *
  * @param priority lower numbers win, like yum's {@code priority=} (default 99)
  */
-public record Repository(String id, int priority, List<RpmPackage> packages, FilelistsLoader filelists) {
+public record Repository(String id, int priority, PackageIndex index, FilelistsLoader filelists) {
   public Repository {
-    packages = List.copyOf(packages);
+    Objects.requireNonNull(index, "index");
+  }
+
+  /** A repository of already parsed packages (they are indexed here). */
+  public Repository(String id, int priority, List<RpmPackage> packages, FilelistsLoader filelists) {
+    this(id, priority, PackageIndex.of(id, packages), filelists);
+  }
+
+  /** The packages, unmodifiable; decoded from the index as they are read. */
+  public List<RpmPackage> packages() {
+    return index.packages();
   }
 
   /** Loads, on demand, which packages own some file paths. */

@@ -1,10 +1,12 @@
 package io.kubeferry.bundler.rpm.solve;
 
 import io.kubeferry.bundler.rpm.repo.Dep;
+import io.kubeferry.bundler.rpm.repo.PackageIndex;
 import io.kubeferry.bundler.rpm.repo.RepoException;
 import io.kubeferry.bundler.rpm.repo.Repository;
 import io.kubeferry.bundler.rpm.repo.RpmPackage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,87 +14,80 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * All candidate packages of the repositories for one target architecture, numbered 0..n-1, with a provides index
- * (names, implicit {@code name = evr} self-provides and primary's file subset) and lazy filelists lookup for other
- * file paths. Not thread-safe.
+ * All candidate packages of the repositories for one target architecture, numbered 0..n-1 (repository order, then
+ * primary order), answering name and provides look-ups from each repository's {@link PackageIndex} (names, implicit
+ * {@code name = evr} self-provides and primary's file subset) and other file paths from filelists, lazily. Only the
+ * packages a resolve looks at are decoded. Not thread-safe.
  */
 final class PackagePool {
-  private final List<RpmPackage> pkgs = new ArrayList<>();
-  private final List<Integer> priority = new ArrayList<>();
   private final List<Repository> repos;
-  /**
-   * Name to providers, packed for speed and memory (~300k entries per large repo set): {@code [count, pkg0, idx0,
-   * pkg1, idx1, ...]} where idx is the index in the package's provides, {@link #SELF} for the implicit
-   * {@code name = evr} provide, {@link #FILE} for a file path.
-   */
-  private final Map<String, int[]> provides = new HashMap<>(1 << 19);
-  private static final int SELF = -1;
-  private static final int FILE = -2;
+  private final PackageIndex[] index;
+  /** Per repository: pool id of each of its packages, -1 for another arch. */
+  private final int[][] toPool;
+  private final int[] repoOf;
+  private final int[] localOf;
   private final Map<String, List<Integer>> byName = new HashMap<>();
   private final Map<Dep, int[]> cache = new HashMap<>();
-  private final Map<String, Integer> byChecksum = new HashMap<>();
+  private Map<String, Integer> byChecksum;
   private Map<String, List<Integer>> filelistOwners;
   private final Set<String> filelistQueried = new HashSet<>();
 
   PackagePool(List<Repository> repos, Set<String> arches) {
     this.repos = repos;
-    for (Repository repo : repos) {
-      for (RpmPackage p : repo.packages()) {
-        if (!arches.contains(p.arch())) {
-          continue;
-        }
-        int id = pkgs.size();
-        pkgs.add(p);
-        priority.add(repo.priority());
-        byChecksum.put(p.checksum(), id);
-        byName.computeIfAbsent(p.name(), k -> new ArrayList<>(2)).add(id);
-        boolean self = false;
-        List<Dep> ps = p.provides();
-        for (int i = 0; i < ps.size(); i++) {
-          Dep d = ps.get(i);
-          add(d.name(), id, i);
-          self |= d.flags() == Dep.EQ && d.name().equals(p.name());
-        }
-        if (!self) {
-          add(p.name(), id, SELF);
-        }
-        for (String f : p.files()) {
-          add(f, id, FILE);
+    index = new PackageIndex[repos.size()];
+    toPool = new int[repos.size()][];
+    int total = 0;
+    for (Repository r : repos) {
+      total += r.index().size();
+    }
+    int[] repo = new int[total];
+    int[] local = new int[total];
+    int n = 0;
+    for (int r = 0; r < repos.size(); r++) {
+      index[r] = repos.get(r).index();
+      toPool[r] = new int[index[r].size()];
+      Map<String, Boolean> archOk = new HashMap<>();
+      for (int i = 0; i < toPool[r].length; i++) {
+        if (archOk.computeIfAbsent(index[r].arch(i), arches::contains)) {
+          repo[n] = r;
+          local[n] = i;
+          toPool[r][i] = n++;
+        } else {
+          toPool[r][i] = -1;
         }
       }
     }
-  }
-
-  private void add(String name, int pkg, int idx) {
-    int[] a = provides.get(name);
-    if (a == null) {
-      a = new int[3];
-      provides.put(name, a);
-    } else if (a[0] * 2 + 3 > a.length) {
-      a = java.util.Arrays.copyOf(a, a.length * 2 + 1);
-      provides.put(name, a);
-    }
-    int n = a[0];
-    a[1 + 2 * n] = pkg;
-    a[2 + 2 * n] = idx;
-    a[0] = n + 1;
+    repoOf = Arrays.copyOf(repo, n);
+    localOf = Arrays.copyOf(local, n);
   }
 
   int size() {
-    return pkgs.size();
+    return repoOf.length;
   }
 
   RpmPackage get(int id) {
-    return pkgs.get(id);
+    return index[repoOf[id]].get(localOf[id]);
   }
 
   int priority(int id) {
-    return priority.get(id);
+    return repos.get(repoOf[id]).priority();
   }
 
-  /** Packages with exactly this name. */
+  /** Packages with exactly this name, in pool order. */
   List<Integer> named(String name) {
-    return byName.getOrDefault(name, List.of());
+    List<Integer> hit = byName.get(name);
+    if (hit == null) {
+      hit = new ArrayList<>(2);
+      for (int r = 0; r < index.length; r++) {
+        for (int i : index[r].named(name)) {
+          if (toPool[r][i] >= 0) {
+            hit.add(toPool[r][i]);
+          }
+        }
+      }
+      byName.put(name, hit);
+    }
+    return hit;
   }
 
   /** Packages providing a plain (non-rich) dependency, in pool order; cached. */
@@ -102,17 +97,13 @@ final class PackagePool {
       return hit;
     }
     Set<Integer> out = new java.util.LinkedHashSet<>();
-    int[] a = provides.get(dep.name());
-    for (int i = 0; a != null && i < a[0]; i++) {
-      int pkg = a[1 + 2 * i];
-      int idx = a[2 + 2 * i];
-      boolean match = switch (idx) {
-        case FILE -> true;
-        case SELF -> new Dep(dep.name(), Dep.EQ, pkgs.get(pkg).evr()).intersects(dep);
-        default -> pkgs.get(pkg).provides().get(idx).intersects(dep);
-      };
-      if (match) {
-        out.add(pkg);
+    for (int r = 0; r < index.length; r++) {
+      int[] a = index[r].providers(dep.name());
+      for (int i = 0; i < a.length; i += 2) {
+        int pkg = toPool[r][a[i]];
+        if (pkg >= 0 && matches(pkg, a[i + 1], dep)) {
+          out.add(pkg);
+        }
       }
     }
     if (out.isEmpty() && dep.name().startsWith("/")) {
@@ -123,9 +114,17 @@ final class PackagePool {
     return result;
   }
 
+  private boolean matches(int pkg, int idx, Dep dep) {
+    return switch (idx) {
+      case PackageIndex.FILE -> true;
+      case PackageIndex.SELF -> new Dep(dep.name(), Dep.EQ, get(pkg).evr()).intersects(dep);
+      default -> dep.flags() == 0 || get(pkg).provides().get(idx).intersects(dep);
+    };
+  }
+
   /** Whether package {@code id} itself matches {@code dep} by name and EVR (obsoletes use this, not provides). */
   boolean matchesNevr(int id, Dep dep) {
-    RpmPackage p = pkgs.get(id);
+    RpmPackage p = get(id);
     return p.name().equals(dep.name()) && new Dep(p.name(), Dep.EQ, p.evr()).intersects(dep);
   }
 
@@ -136,20 +135,20 @@ final class PackagePool {
   private List<Integer> fromFilelists(String path) throws RepoException {
     if (filelistOwners == null || !filelistQueried.contains(path)) {
       Set<String> wanted = new HashSet<>(filelistQueried);
-      for (RpmPackage p : pkgs) {
-        for (Dep d : p.requires()) {
-          if (d.name().startsWith("/") && !provides.containsKey(d.name())) {
-            wanted.add(d.name());
+      for (PackageIndex ix : index) {
+        for (String f : ix.fileRequires()) {
+          if (!providedAnywhere(f)) {
+            wanted.add(f);
           }
         }
       }
       wanted.add(path);
       filelistQueried.addAll(wanted);
       Map<String, List<Integer>> owners = new HashMap<>();
-      for (Repository repo : repos) {
-        for (Map.Entry<String, List<String>> e : repo.filelists().ownersByChecksum(wanted).entrySet()) {
+      for (int r = 0; r < index.length; r++) {
+        for (Map.Entry<String, List<String>> e : repos.get(r).filelists().ownersByChecksum(wanted).entrySet()) {
           for (String checksum : e.getValue()) {
-            Integer id = byChecksum.get(checksum);
+            Integer id = byChecksum().get(checksum);
             if (id != null) {
               owners.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(id);
             }
@@ -159,5 +158,24 @@ final class PackagePool {
       filelistOwners = owners;
     }
     return filelistOwners.getOrDefault(path, List.of());
+  }
+
+  private boolean providedAnywhere(String name) {
+    for (PackageIndex ix : index) {
+      if (ix.provides(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Map<String, Integer> byChecksum() {
+    if (byChecksum == null) {
+      byChecksum = new HashMap<>();
+      for (int id = 0; id < size(); id++) {
+        byChecksum.put(index[repoOf[id]].checksum(localOf[id]), id);
+      }
+    }
+    return byChecksum;
   }
 }

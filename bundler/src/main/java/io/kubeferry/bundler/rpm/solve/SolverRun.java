@@ -58,7 +58,7 @@ final class SolverRun {
         }
       }
       if (cands.isEmpty()) {
-        missing.put(new Rule(-1, r.dep(), null), "requested " + request.specs().get(i) + " cannot be installed"
+        missing.put(new Rule(-1, r.dep(), null, new int[0]), "requested " + request.specs().get(i) + " cannot be installed"
             + " (its dependencies are missing or it conflicts with another requested package)");
         continue;
       }
@@ -112,10 +112,10 @@ final class SolverRun {
           continue;
         }
         RichDep rich = d.isRich() ? state.rich(d.name()) : null;
-        Rule rule = new Rule(p, d, rich);
+        Rule rule = new Rule(p, d, rich, rich == null ? pool.whatProvides(d) : null);
         rules.add(rule);
         own.add(rule);
-        for (int q : rich == null ? toList(pool.whatProvides(d)) : allLeafProviders(rich)) {
+        for (int q : rich == null ? toList(rule.providers()) : allLeafProviders(rich)) {
           if (seen.add(q)) {
             work.add(q);
           }
@@ -153,7 +153,7 @@ final class SolverRun {
    * the request fails anyway, and choosing one lets the solver name the dependency that is really missing.
    */
   private List<Integer> viableCandidates(Rule r) throws RepoException {
-    List<Integer> all = r.rich() == null ? toList(pool.whatProvides(r.dep())) : state.candidates(r.rich());
+    List<Integer> all = r.rich() == null ? toList(r.providers()) : state.candidates(r.rich());
     List<Integer> out = new ArrayList<>();
     for (int q : all) {
       if (state.viable(q)) {
@@ -182,7 +182,7 @@ final class SolverRun {
     while (!work.isEmpty()) {
       int p = work.poll();
       for (Rule r : rulesOf.getOrDefault(p, List.of())) {
-        if (state.satisfied(r.dep())) {
+        if (satisfied(r)) {
           continue;
         }
         List<Integer> c = viableCandidates(r);
@@ -192,6 +192,10 @@ final class SolverRun {
         }
       }
     }
+  }
+
+  private boolean satisfied(Rule r) throws RepoException {
+    return r.rich() == null ? state.anySelected(r.providers(), -1) : state.satisfied(r.dep());
   }
 
   private void resolveDependencies() throws RepoException {
@@ -217,7 +221,7 @@ final class SolverRun {
       Rule r = rules.get(i);
       i++;
       scanned++;
-      if (!state.isSelected(r.requirer()) || missing.containsKey(r)) {
+      if (!state.isSelected(r.requirer()) || (!missing.isEmpty() && missing.containsKey(r))) {
         continue;
       }
       if (r.rich() != null && !request.richDeps()) {
@@ -225,12 +229,12 @@ final class SolverRun {
             + " on this OS profile (pick a package version built for it)");
         continue;
       }
-      if (state.satisfied(r.dep())) {
+      if (satisfied(r)) {
         continue;
       }
       List<Integer> c = viableCandidates(r);
       if (c.isEmpty()) {
-        List<Integer> providers = r.rich() == null ? toList(pool.whatProvides(r.dep())) : state.candidates(r.rich());
+        List<Integer> providers = r.rich() == null ? toList(r.providers()) : state.candidates(r.rich());
         missing.put(r, providers.isEmpty() ? "nothing provides " + r.dep() + " needed by " + chain(r.requirer())
             : "no provider of " + r.dep() + " needed by " + chain(r.requirer()) + " can be installed: "
                 + describe(providers) + " conflict with chosen packages or pinned versions");
@@ -295,8 +299,12 @@ final class SolverRun {
       }
       out.add(new ResolvedPackage(pool.get(p), why, base && !request.fullClosure()));
     }
-    out.sort(Comparator.comparing((ResolvedPackage r) -> r.pkg().name())
-        .thenComparing(r -> r.pkg().nevra().toString()));
+    // Sort keys computed once: a comparator building NEVRA strings would make thousands of them.
+    Map<ResolvedPackage, String> nevra = new java.util.IdentityHashMap<>();
+    for (ResolvedPackage r : out) {
+      nevra.put(r, r.pkg().nevra().toString());
+    }
+    out.sort(Comparator.comparing((ResolvedPackage r) -> r.pkg().name()).thenComparing(nevra::get));
     return new Resolution(out);
   }
 

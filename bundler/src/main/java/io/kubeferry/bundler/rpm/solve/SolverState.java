@@ -153,7 +153,7 @@ final class SolverState {
     return true;
   }
 
-  private boolean anySelected(int[] ps, int except) {
+  boolean anySelected(int[] ps, int except) {
     for (int q : ps) {
       if (q != except && selected[q]) {
         return true;
@@ -273,21 +273,6 @@ final class SolverState {
         return providers(r);
       }
     }
-  }
-
-  /** Whether {@code a} obsoletes {@code b} (by name and version, another name). */
-  boolean obsoletes(int a, int b) {
-    RpmPackage pa = pool.get(a);
-    RpmPackage pb = pool.get(b);
-    if (pa.name().equals(pb.name())) {
-      return false;
-    }
-    for (Dep d : pa.obsoletes()) {
-      if (pool.matchesNevr(b, d)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void mark(List<Dep> deps, boolean[] map) throws RepoException {

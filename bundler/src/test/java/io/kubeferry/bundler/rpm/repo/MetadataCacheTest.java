@@ -23,8 +23,10 @@ class MetadataCacheTest {
     Path cacheDir = dir.resolve("cache");
     List<RpmPackage> parsed = new RepoReader(HttpRepoClient.defaults()).read(RepoConfig.of("r", repo.toString()))
         .packages();
-    RepoReader cached = new RepoReader(HttpRepoClient.defaults(), new MetadataCache(cacheDir));
+    MetadataCache cache = new MetadataCache(cacheDir);
+    RepoReader cached = new RepoReader(HttpRepoClient.defaults(), cache);
     assertEquals(parsed, cached.read(RepoConfig.of("r", repo.toString())).packages(), "first read parses");
+    cache.awaitWrites();
     Path bin;
     try (Stream<Path> s = Files.list(cacheDir)) {
       bin = s.filter(p -> p.toString().endsWith(".bin")).findFirst().orElseThrow();
