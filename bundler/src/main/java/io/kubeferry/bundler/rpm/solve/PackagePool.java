@@ -90,6 +90,19 @@ final class PackagePool {
     return hit;
   }
 
+  /** Packages (of the pool's arches) with an obsoletes entry naming {@code name}, in pool order. */
+  List<Integer> obsoleters(String name) {
+    List<Integer> out = new ArrayList<>();
+    for (int r = 0; r < index.length; r++) {
+      for (int i : index[r].obsoleters(name)) {
+        if (toPool[r][i] >= 0) {
+          out.add(toPool[r][i]);
+        }
+      }
+    }
+    return out;
+  }
+
   /** Packages providing a plain (non-rich) dependency, in pool order; cached. */
   int[] whatProvides(Dep dep) throws RepoException {
     int[] hit = cache.get(dep);

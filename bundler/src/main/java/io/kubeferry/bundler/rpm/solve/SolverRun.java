@@ -49,6 +49,11 @@ final class SolverRun {
           cands.add(p);
         }
       }
+      for (int p : matcher.obsoletersOfNewest(r)) {
+        if (state.viable(p)) {
+          cands.add(p);
+        }
+      }
       if (cands.isEmpty()) {
         // Nothing installable: take it anyway so that resolving it names the dependencies that are missing.
         for (int p : matcher.matches(r)) {
@@ -64,7 +69,9 @@ final class SolverRun {
       }
       int p = policy.choose(cands).get(0);
       if (!state.isSelected(p)) {
-        state.select(p, "requested: " + request.specs().get(i), -1);
+        String name = pool.get(p).name();
+        state.select(p, "requested: " + request.specs().get(i) + (name.equals(r.dep().name()) ? ""
+            : " (" + name + " obsoletes " + r.dep().name() + ")"), -1);
       }
       jobs.add(p);
     }

@@ -22,7 +22,8 @@ class PackageIndexTest {
   private static RpmPackage pkg(String name, String evr, String arch, List<Dep> provides, List<Dep> requires,
       List<String> files) {
     return new RpmPackage(name, Evr.parse(evr), arch, "ignored", "Packages/" + name + ".rpm", "sha256:" + name.length()
-        + "abc", 1L << 33, provides, requires, List.of(dep("old-" + name, Dep.LT, "2")), List.of(), List.of(),
+        + "abc", 1L << 33, provides, requires, List.of(dep("old-" + name, Dep.LT, "2")),
+        List.of(dep("older-" + name, Dep.LT, "2")), List.of(),
         List.of(), List.of(), List.of(), files);
   }
 
@@ -67,6 +68,9 @@ class PackageIndexTest {
       assertFalse(ix.provides("/usr/bin/env"));
       assertEquals(List.of("/usr/bin/env", "/bin/sh"), ix.fileRequires());
       assertEquals("i686", ix.arch(2));
+      assertArrayEquals(new int[] {1, 2}, ix.obsoleters("older-glibc"));
+      assertArrayEquals(new int[] {0}, ix.obsoleters("older-bash"));
+      assertArrayEquals(new int[0], ix.obsoleters("old-bash"), "a conflict is not an obsolete");
     }
   }
 

@@ -151,6 +151,25 @@ class SolverTest {
   }
 
   @Test
+  void bareNameThatIsObsoletedInstallsTheObsoleterLikeDnf() throws Exception {
+    // CentOS Stream 9: libomp obsoletes libomp-test < 18, so `dnf install libomp-test` installs libomp.
+    TestRepo r = new TestRepo();
+    r.pkg("libomp-test-16.0.6-1.el9.x86_64").requires("clang-missing");
+    r.pkg("libomp-18.1.8-1.el9.x86_64").obsoletes("libomp-test < 18");
+    r.pkg("tool-1.0-1.x86_64");
+    r.pkg("tool-ng-2.0-1.x86_64").obsoletes("tool < 1.0");
+    Resolution res = new Solver().solve(List.of(read(r, 99)), SolveRequest.of("x86_64", "libomp-test", "tool"));
+    // tool-ng obsoletes only older tools than the newest one, so tool itself stays
+    assertEquals(Set.of("libomp-18.1.8-1.el9.x86_64", "tool-1.0-1.x86_64"), nevras(res));
+    assertTrue(res.toBundle().stream().anyMatch(p -> p.why().get(0).equals(
+        "requested: libomp-test (libomp obsoletes libomp-test)")), res.toBundle().toString());
+    // a versioned request means exactly that package, as in dnf
+    Exception e = assertThrows(UnsatisfiableException.class, () -> new Solver().solve(List.of(read(r, 99)),
+        SolveRequest.of("x86_64", "libomp-test-16.0.6-1.el9")));
+    assertTrue(e.getMessage().contains("clang-missing"), e.getMessage());
+  }
+
+  @Test
   void richDependenciesFollowTheirConditions() throws Exception {
     TestRepo r = new TestRepo();
     r.pkg("app-1.0-1.x86_64").requires("(plugin if helper)", "(zlib-ng or zlib)", "(libx >= 2 with libx < 3)");
