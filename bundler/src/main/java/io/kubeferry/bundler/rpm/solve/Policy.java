@@ -15,7 +15,8 @@ import java.util.Set;
  * Chooses among several packages that could satisfy one requirement, following libsolv's
  * {@code policy_filter_unwanted}, so the closure equals what dnf installs: best repository priority, best arch,
  * newest version per name (names sorted), drop candidates obsoleted by another, prefer packages recommended or
- * supplemented by what is already chosen; then move older versions back. The first element is the choice.
+ * supplemented by what is already chosen; then move older versions back, order by the versions of capabilities
+ * they share ({@link CommonDepOrder}) and move suggested ones forward. The first element is the choice.
  */
 final class Policy {
   private final PackagePool pool;
@@ -51,6 +52,7 @@ final class Policy {
     List<Integer> l = prune(candidates);
     if (l.size() > 1) {
       l = dislikeOldVersions(l);
+      l = CommonDepOrder.sort(pool, l);
       l = preferSuggested(l);
     }
     return l;

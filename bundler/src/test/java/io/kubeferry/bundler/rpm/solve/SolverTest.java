@@ -170,6 +170,24 @@ class SolverTest {
   }
 
   @Test
+  void amongNamesProvidingOneVersionedCapabilityTheBetterVersionWinsLikeLibsolv() throws Exception {
+    // CentOS Stream 9: mariadb-java-client requires (java-headless or java-11-headless); dnf takes java-17, which
+    // provides java-headless = 1:17, over java-11 (strcmp order alone would pick java-11).
+    TestRepo r = new TestRepo();
+    r.pkg("mariadb-java-client-3.0.3-1.el9.noarch").requires("java-headless");
+    r.pkg("java-11-openjdk-headless-1:11.0.20-2.el9.x86_64").provides("java-headless = 1:11");
+    r.pkg("java-17-openjdk-headless-1:17.0.13-4.el9.x86_64").provides("java-headless = 1:17");
+    r.pkg("java-1.8.0-openjdk-headless-1:1.8.0.412-1.el9.x86_64").provides("java-headless = 1:1.8.0");
+    // a digest-like "version" says nothing about which is better: strcmp order stays
+    r.pkg("app-1.0-1.x86_64").requires("engine");
+    r.pkg("engine-a-1.0-1.x86_64").provides("engine", "engine-id = 0000aaaa");
+    r.pkg("engine-b-1.0-1.x86_64").provides("engine", "engine-id = ffff0000");
+    assertEquals(Set.of("mariadb-java-client-3.0.3-1.el9.noarch", "java-17-openjdk-headless-1:17.0.13-4.el9.x86_64",
+        "app-1.0-1.x86_64", "engine-a-1.0-1.x86_64"), nevras(new Solver().solve(List.of(read(r, 99)),
+        SolveRequest.of("x86_64", "mariadb-java-client", "app"))));
+  }
+
+  @Test
   void richDependenciesFollowTheirConditions() throws Exception {
     TestRepo r = new TestRepo();
     r.pkg("app-1.0-1.x86_64").requires("(plugin if helper)", "(zlib-ng or zlib)", "(libx >= 2 with libx < 3)");
