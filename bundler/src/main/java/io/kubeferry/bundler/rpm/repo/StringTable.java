@@ -46,6 +46,24 @@ final class StringTable {
     return s;
   }
 
+  /** Whether string {@code id} is {@code s} ({@code utf8} its bytes), without decoding it when it is not. */
+  boolean is(int id, String s, byte[] utf8) {
+    String known = decoded[id];
+    if (known != null) {
+      return known.equals(s);
+    }
+    int from = offsets[id];
+    if (offsets[id + 1] - from != utf8.length) {
+      return false;
+    }
+    for (int i = 0; i < utf8.length; i++) {
+      if (this.utf8.get(from + i) != utf8[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The table as one UTF-8 blob and the offset of each string in it ({@code size() + 1} entries). */
   record Encoded(ByteBuffer utf8, int[] offsets) {}
 
