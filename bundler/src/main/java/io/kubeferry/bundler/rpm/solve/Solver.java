@@ -14,6 +14,8 @@ import java.util.Map;
  * into a target that has only the base-OS profile's packages. Deterministic; thread-safe (no shared state).
  */
 public final class Solver {
+  private static final int MAX_MINIMIZATION_STEPS = 16;
+
   /**
    * Resolves the request.
    *
@@ -48,7 +50,18 @@ public final class Solver {
     if (!problems.isEmpty()) {
       throw new UnsatisfiableException(problems);
     }
-    return new SolverRun(pool, request, pins, matcher).run(readings);
+    // libsolv minimizes a complete solution (see SolverRun.minimization); each step solves again with one more
+    // choice taken differently, so a step costs a solve: bounded, the result of the last step stands.
+    Map<Integer, Integer> overrides = new HashMap<>();
+    for (int step = 0; ; step++) {
+      SolverRun run = new SolverRun(pool, request, pins, matcher, overrides);
+      Resolution result = run.run(readings);
+      int[] better = step < MAX_MINIMIZATION_STEPS ? run.minimization() : null;
+      if (better == null) {
+        return result;
+      }
+      overrides.put(better[0], better[1]);
+    }
   }
 
   private static String available(PackagePool pool, String name) {

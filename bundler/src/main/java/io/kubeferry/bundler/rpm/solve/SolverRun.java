@@ -30,7 +30,20 @@ final class SolverRun {
   private final Set<Integer> onTarget = new HashSet<>();
   private final Map<Rule, String> missing = new java.util.LinkedHashMap<>();
 
+  /** A choice among several candidates: rule index, chosen package, the others in policy order, choices before. */
+  private record Branch(int rule, int chosen, List<Integer> others, int chosenBefore) {}
+
+  private final List<Branch> branches = new ArrayList<>();
+  private final Map<Integer, Integer> overrides;
+
   SolverRun(PackagePool pool, SolveRequest request, Map<String, Dep> pins, SpecMatcher matcher) {
+    this(pool, request, pins, matcher, Map.of());
+  }
+
+  /** {@code overrides}: rule index to the candidate to take there instead of the policy's (see minimization). */
+  SolverRun(PackagePool pool, SolveRequest request, Map<String, Dep> pins, SpecMatcher matcher,
+      Map<Integer, Integer> overrides) {
+    this.overrides = overrides;
     this.pool = pool;
     this.request = request;
     this.matcher = matcher;
@@ -256,10 +269,43 @@ final class SolverRun {
           continue;
         }
       }
-      int pick = c.size() == 1 ? c.get(0) : policy.choose(c).get(0);
+      int pick = c.size() == 1 ? c.get(0) : choose(i - 1, c);
       select(pick, r);
       scanned = 0;
     }
+  }
+
+  /** The policy's choice for rule {@code rule}, or its override; records the alternatives for minimization. */
+  private int choose(int rule, List<Integer> candidates) throws RepoException {
+    List<Integer> ordered = policy.choose(candidates);
+    Integer forced = overrides.get(rule);
+    int pick = forced != null && ordered.contains(forced) ? forced : ordered.get(0);
+    if (ordered.size() > 1) {
+      List<Integer> others = new ArrayList<>(ordered);
+      others.remove(Integer.valueOf(pick));
+      branches.add(new Branch(rule, pick, others, state.selectedCount()));
+    }
+    return pick;
+  }
+
+  /**
+   * libsolv's minimization step, after a complete solution: the earliest choice where another candidate ended up
+   * chosen anyway by a later decision is taken again with that candidate (dnf: requirement "kernel" first takes
+   * kernel, whose requirements bring kernel-core, which provides "kernel" too; minimized, kernel-core alone).
+   * Returns {rule index, candidate}, or null when the solution is minimal.
+   */
+  int[] minimization() {
+    for (Branch b : branches) {
+      if (overrides.containsKey(b.rule())) {
+        continue;
+      }
+      for (int q : b.others()) {
+        if (state.selectedAt(q) > b.chosenBefore() + 1) {
+          return new int[] {b.rule(), q};
+        }
+      }
+    }
+    return null;
   }
 
   private String describe(List<Integer> pkgs) {

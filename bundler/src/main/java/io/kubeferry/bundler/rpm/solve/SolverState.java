@@ -18,6 +18,8 @@ final class SolverState {
   private final PackagePool pool;
   private final Map<String, Dep> pins;
   private final boolean[] selected;
+  /** When each package was chosen: 1 for the first, 0 for none. */
+  private final int[] selectedAt;
   private final boolean[] forbidden;
   private final boolean[] recommended;
   private final boolean[] suggested;
@@ -33,6 +35,7 @@ final class SolverState {
     this.pins = pins;
     int n = pool.size();
     selected = new boolean[n];
+    selectedAt = new int[n];
     forbidden = new boolean[n];
     recommended = new boolean[n];
     suggested = new boolean[n];
@@ -41,6 +44,16 @@ final class SolverState {
 
   boolean isSelected(int p) {
     return selected[p];
+  }
+
+  /** The position of {@code p} in the order of choices (1 = first), 0 when it is not chosen. */
+  int selectedAt(int p) {
+    return selectedAt[p];
+  }
+
+  /** How many packages are chosen so far. */
+  int selectedCount() {
+    return order.size();
   }
 
   Set<Integer> selection() {
@@ -63,6 +76,7 @@ final class SolverState {
   void select(int p, String why, int requirer) throws RepoException {
     selected[p] = true;
     order.add(p);
+    selectedAt[p] = order.size();
     reason.put(p, why);
     if (requirer >= 0) {
       parent.put(p, requirer);

@@ -188,6 +188,21 @@ class SolverTest {
   }
 
   @Test
+  void aChoiceMadeRedundantByALaterOneIsMinimizedAwayLikeLibsolv() throws Exception {
+    // CentOS Stream 9: "kernel" is provided by kernel (first by name) and kernel-core; kernel requires kernel-core,
+    // so dnf ends with kernel-core alone.
+    TestRepo r = new TestRepo();
+    r.pkg("appliance-1.0-1.x86_64").requires("kernel");
+    r.pkg("kernel-5.14.0-55.el9.x86_64").requires("kernel-core-uname-r = 5.14.0-55.el9.x86_64",
+        "kernel-modules-uname-r = 5.14.0-55.el9.x86_64");
+    r.pkg("kernel-core-5.14.0-55.el9.x86_64").provides("kernel = 5.14.0-55.el9",
+        "kernel-core-uname-r = 5.14.0-55.el9.x86_64");
+    r.pkg("kernel-modules-5.14.0-55.el9.x86_64").provides("kernel-modules-uname-r = 5.14.0-55.el9.x86_64");
+    assertEquals(Set.of("appliance-1.0-1.x86_64", "kernel-core-5.14.0-55.el9.x86_64"),
+        nevras(new Solver().solve(List.of(read(r, 99)), SolveRequest.of("x86_64", "appliance"))));
+  }
+
+  @Test
   void richDependenciesFollowTheirConditions() throws Exception {
     TestRepo r = new TestRepo();
     r.pkg("app-1.0-1.x86_64").requires("(plugin if helper)", "(zlib-ng or zlib)", "(libx >= 2 with libx < 3)");
