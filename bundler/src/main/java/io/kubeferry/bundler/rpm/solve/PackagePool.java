@@ -31,6 +31,8 @@ final class PackagePool {
   private Map<String, Integer> byChecksum;
   private Map<String, List<Integer>> filelistOwners;
   private final Set<String> filelistQueried = new HashSet<>();
+  /** The first filelists that could not be read; thrown only for a path nobody else provides. */
+  private RepoException filelistFailure;
 
   PackagePool(List<Repository> repos, Set<String> arches) {
     this.repos = repos;
@@ -143,7 +145,9 @@ final class PackagePool {
 
   /**
    * File paths primary does not list: read every repository's filelists once, for all such paths any package
-   * requires, so a broken filelists is only an error when a needed path is really missing from primary.
+   * requires. A filelists that cannot be read (missing, truncated, wrong checksum) is an error only when a needed
+   * path is found neither in primary nor in another repository's filelists: dnf resolves such a request too (the
+   * CentOS Stream 9 set's AppStream filelists is a stub whose checksum does not match).
    */
   private List<Integer> fromFilelists(String path) throws RepoException {
     if (filelistOwners == null || !filelistQueried.contains(path)) {
@@ -159,7 +163,14 @@ final class PackagePool {
       filelistQueried.addAll(wanted);
       Map<String, List<Integer>> owners = new HashMap<>();
       for (int r = 0; r < index.length; r++) {
-        for (Map.Entry<String, List<String>> e : repos.get(r).filelists().ownersByChecksum(wanted).entrySet()) {
+        Map<String, List<String>> found;
+        try {
+          found = repos.get(r).filelists().ownersByChecksum(wanted);
+        } catch (RepoException e) {
+          filelistFailure = filelistFailure == null ? e : filelistFailure;
+          continue;
+        }
+        for (Map.Entry<String, List<String>> e : found.entrySet()) {
           for (String checksum : e.getValue()) {
             Integer id = byChecksum().get(checksum);
             if (id != null) {
@@ -170,7 +181,11 @@ final class PackagePool {
       }
       filelistOwners = owners;
     }
-    return filelistOwners.getOrDefault(path, List.of());
+    List<Integer> owners = filelistOwners.getOrDefault(path, List.of());
+    if (owners.isEmpty() && filelistFailure != null) {
+      throw filelistFailure;
+    }
+    return owners;
   }
 
   private boolean providedAnywhere(String name) {

@@ -234,6 +234,28 @@ class SolverTest {
   }
 
   @Test
+  void aBrokenFilelistsMattersOnlyForAPathNoOtherRepositoryProvides() throws Exception {
+    TestRepo a = new TestRepo();
+    a.pkg("app-1.0-1.x86_64").requires("/usr/share/dict/words");
+    a.pkg("tool-1.0-1.x86_64").requires("/opt/only-in-a");
+    a.pkg("a-files-1.0-1.noarch").files("/opt/only-in-a");
+    Path broken = a.write(dir.resolve("broken"));
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(broken.resolve("repodata"))) {
+      java.nio.file.Files.writeString(s.filter(f -> f.toString().endsWith("-filelists.xml.gz")).findFirst()
+          .orElseThrow(), "not what repomd.xml says");
+    }
+    Repository ra = new RepoReader(HttpRepoClient.defaults()).read(new RepoConfig("a", broken.toString(), 99, null));
+    TestRepo b = new TestRepo();
+    b.pkg("words-3.0-1.noarch").files("/usr/share/dict/words");
+    Repository rb = read(b, 99);
+    assertEquals(Set.of("app-1.0-1.x86_64", "words-3.0-1.noarch"),
+        nevras(new Solver().solve(List.of(ra, rb), SolveRequest.of("x86_64", "app"))));
+    Exception e = assertThrows(io.kubeferry.bundler.rpm.repo.RepoException.class,
+        () -> new Solver().solve(List.of(ra, rb), SolveRequest.of("x86_64", "tool")));
+    assertTrue(e.getMessage().contains("filelists"), e.getMessage());
+  }
+
+  @Test
   void profileKeepsWhatTheTargetHasOutOfTheBundle() throws Exception {
     List<Repository> repos = List.of(read(kubernetes(), 99), read(base(), 99));
     List<Spec> specs = new ArrayList<>();
