@@ -80,7 +80,8 @@ final class SolverRun {
             + " (its dependencies are missing or it conflicts with another requested package)");
         continue;
       }
-      int p = policy.choose(cands).get(0);
+      // a job is a choice too (libsolv minimizes it like any other): the obsoleters of a name are alternatives
+      int p = choose(jobRule(i), cands);
       if (!state.isSelected(p)) {
         String name = pool.get(p).name();
         state.select(p, "requested: " + request.specs().get(i) + (name.equals(r.dep().name()) ? ""
@@ -273,6 +274,11 @@ final class SolverRun {
       select(pick, r);
       scanned = 0;
     }
+  }
+
+  /** The key of job {@code i} among the rule indexes of {@link #choose} and {@link #minimization}. */
+  private static int jobRule(int i) {
+    return -1 - i;
   }
 
   /** The policy's choice for rule {@code rule}, or its override; records the alternatives for minimization. */

@@ -170,6 +170,20 @@ class SolverTest {
   }
 
   @Test
+  void aRequestForANameSeveralPackagesObsoleteIsMinimizedLikeAnyChoice() throws Exception {
+    // CentOS Stream 9: tomcat, tomcat-el-3.0-api, tomcat-jsp-2.3-api and tomcat-lib all obsolete pki-servlet-engine.
+    // libsolv takes tomcat (first by name), whose requirements bring tomcat-el-3.0-api too; minimized, dnf installs
+    // tomcat-el-3.0-api alone (94 packages, not 133).
+    TestRepo r = new TestRepo();
+    r.pkg("pki-servlet-engine-1:9.0.50-1.el9.noarch");
+    r.pkg("tomcat-1:9.0.87-2.el9.noarch").obsoletes("pki-servlet-engine").requires("tomcat-lib");
+    r.pkg("tomcat-lib-1:9.0.87-2.el9.noarch").obsoletes("pki-servlet-engine").requires("tomcat-el-3.0-api");
+    r.pkg("tomcat-el-3.0-api-1:9.0.87-2.el9.noarch").obsoletes("pki-servlet-engine");
+    assertEquals(Set.of("tomcat-el-3.0-api-1:9.0.87-2.el9.noarch"), nevras(new Solver().solve(List.of(read(r, 99)),
+        SolveRequest.of("x86_64", "pki-servlet-engine"))));
+  }
+
+  @Test
   void amongNamesProvidingOneVersionedCapabilityTheBetterVersionWinsLikeLibsolv() throws Exception {
     // CentOS Stream 9: mariadb-java-client requires (java-headless or java-11-headless); dnf takes java-17, which
     // provides java-headless = 1:17, over java-11 (strcmp order alone would pick java-11).
