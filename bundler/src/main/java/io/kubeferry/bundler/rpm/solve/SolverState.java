@@ -24,7 +24,8 @@ final class SolverState {
   private final boolean[] recommended;
   private final boolean[] suggested;
   private final byte[] installable;
-  private final Map<String, Integer> selectedByName = new HashMap<>();
+  /** Chosen packages by name: one, or with --multilib a 32-bit and a 64-bit one (rpm installs both). */
+  private final Map<String, List<Integer>> selectedByName = new HashMap<>();
   private final Map<Integer, String> reason = new HashMap<>();
   private final Map<Integer, Integer> parent = new HashMap<>();
   private final Set<Integer> order = new LinkedHashSet<>();
@@ -82,7 +83,7 @@ final class SolverState {
       parent.put(p, requirer);
     }
     RpmPackage s = pool.get(p);
-    selectedByName.put(s.name(), p);
+    selectedByName.computeIfAbsent(s.name(), k -> new ArrayList<>(1)).add(p);
     for (Dep d : s.conflicts()) {
       if (!d.isRich()) {
         for (int q : pool.whatProvides(d)) {
@@ -117,7 +118,7 @@ final class SolverState {
       return false;
     }
     RpmPackage s = pool.get(p);
-    if (selectedByName.containsKey(s.name()) || !pinOk(p)) {
+    if (sameNameChosen(p) || !pinOk(p)) {
       return false;
     }
     for (Dep d : s.conflicts()) {
@@ -126,12 +127,40 @@ final class SolverState {
       }
     }
     for (Dep d : s.obsoletes()) {
-      Integer q = selectedByName.get(d.name());
-      if (q != null && !d.name().equals(s.name()) && pool.matchesNevr(q, d)) {
-        return false;
+      if (!d.name().equals(s.name())) {
+        for (int q : selectedByName.getOrDefault(d.name(), List.of())) {
+          if (pool.matchesNevr(q, d)) {
+            return false;
+          }
+        }
       }
     }
     return true;
+  }
+
+  /**
+   * Whether a package of {@code p}'s name is chosen that excludes it. As in rpm and libsolv (implicit obsoletes use
+   * arch colours), a 32-bit and a 64-bit package of one name coexist; noarch excludes both.
+   */
+  private boolean sameNameChosen(int p) {
+    String arch = pool.get(p).arch();
+    for (int q : selectedByName.getOrDefault(pool.get(p).name(), List.of())) {
+      int a = colour(arch);
+      int b = colour(pool.get(q).arch());
+      if ((a & b) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** libsolv's arch colour: 1 for 32-bit x86, 2 for other arches, both for noarch. */
+  private static int colour(String arch) {
+    return switch (arch) {
+      case "noarch" -> 3;
+      case "i386", "i486", "i586", "i686", "athlon" -> 1;
+      default -> 2;
+    };
   }
 
   boolean pinOk(int p) {

@@ -138,6 +138,32 @@ class SolverTest {
   }
 
   @Test
+  void multilibInstallsBothArchesOfOneNameButNoarchExcludesBoth() throws Exception {
+    // CentOS Stream 9 (partial metadata): python3-libproxy requires libproxy, only in i686; dnf installs glibc for
+    // both arches, as rpm allows for a 32-bit and a 64-bit package of one name.
+    TestRepo r = new TestRepo();
+    r.pkg("python3-libproxy-0.4.15-35.el9.noarch").requires("libproxy", "python3");
+    r.pkg("libproxy-0.4.15-35.el9.i686").requires("libc.so.6");
+    r.pkg("python3-3.9.10-1.el9.x86_64").requires("libc.so.6()(64bit)", "data");
+    r.pkg("glibc-2.34-21.el9.i686").provides("libc.so.6");
+    r.pkg("glibc-2.34-21.el9.x86_64").provides("libc.so.6()(64bit)");
+    r.pkg("data-1.0-1.noarch");
+    r.pkg("data-1.0-1.x86_64").requires("missing-so-never-chosen");
+    SolveRequest multilib = new SolveRequest(List.of(new Spec("python3-libproxy")), "x86_64", true, Set.of(), false,
+        true);
+    assertEquals(Set.of("python3-libproxy-0.4.15-35.el9.noarch", "libproxy-0.4.15-35.el9.i686",
+        "python3-3.9.10-1.el9.x86_64", "glibc-2.34-21.el9.i686", "glibc-2.34-21.el9.x86_64", "data-1.0-1.noarch"),
+        nevras(new Solver().solve(List.of(read(r, 99)), multilib)));
+    // a noarch and an x86_64 package of one name never coexist
+    TestRepo both = new TestRepo();
+    both.pkg("app-1.0-1.x86_64").requires("data-y", "data-x");
+    both.pkg("data-1.0-1.noarch").provides("data-y");
+    both.pkg("data-1.0-1.x86_64").provides("data-x");
+    assertThrows(UnsatisfiableException.class, () -> new Solver().solve(List.of(read(both, 99)),
+        new SolveRequest(List.of(new Spec("app")), "x86_64", true, Set.of(), false, true)));
+  }
+
+  @Test
   void obsoletingProviderWinsAndConflictsSteerTheChoice() throws Exception {
     TestRepo r = new TestRepo();
     r.pkg("docker-ce-3:20.10.12-3.el7.x86_64").requires("runc", "logger");
