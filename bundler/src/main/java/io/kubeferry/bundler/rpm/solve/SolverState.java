@@ -155,7 +155,7 @@ final class SolverState {
   }
 
   /** libsolv's arch colour: 1 for 32-bit x86, 2 for other arches, both for noarch. */
-  private static int colour(String arch) {
+  static int colour(String arch) {
     return switch (arch) {
       case "noarch" -> 3;
       case "i386", "i486", "i586", "i686", "athlon" -> 1;

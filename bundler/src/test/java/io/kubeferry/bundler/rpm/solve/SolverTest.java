@@ -140,10 +140,14 @@ class SolverTest {
   @Test
   void multilibInstallsBothArchesOfOneNameButNoarchExcludesBoth() throws Exception {
     // CentOS Stream 9 (partial metadata): python3-libproxy requires libproxy, only in i686; dnf installs glibc for
-    // both arches, as rpm allows for a 32-bit and a 64-bit package of one name.
+    // both arches, as rpm allows for a 32-bit and a 64-bit package of one name, and libstdc++.x86_64 though nothing
+    // requires it: libsolv's infarch rule puts a 32-bit package beside the same version for the target arch.
     TestRepo r = new TestRepo();
     r.pkg("python3-libproxy-0.4.15-35.el9.noarch").requires("libproxy", "python3");
-    r.pkg("libproxy-0.4.15-35.el9.i686").requires("libc.so.6");
+    r.pkg("libproxy-0.4.15-35.el9.i686").requires("libc.so.6", "libstdc++.so.6");
+    r.pkg("libstdc++-11.2.1-9.1.el9.i686").provides("libstdc++.so.6");
+    r.pkg("libstdc++-11.2.1-9.1.el9.x86_64").provides("libstdc++.so.6()(64bit)");
+    r.pkg("libstdc++-11.2.1-8.el9.x86_64").provides("libstdc++.so.6()(64bit)");
     r.pkg("python3-3.9.10-1.el9.x86_64").requires("libc.so.6()(64bit)", "data");
     r.pkg("glibc-2.34-21.el9.i686").provides("libc.so.6");
     r.pkg("glibc-2.34-21.el9.x86_64").provides("libc.so.6()(64bit)");
@@ -152,7 +156,8 @@ class SolverTest {
     SolveRequest multilib = new SolveRequest(List.of(new Spec("python3-libproxy")), "x86_64", true, Set.of(), false,
         true);
     assertEquals(Set.of("python3-libproxy-0.4.15-35.el9.noarch", "libproxy-0.4.15-35.el9.i686",
-        "python3-3.9.10-1.el9.x86_64", "glibc-2.34-21.el9.i686", "glibc-2.34-21.el9.x86_64", "data-1.0-1.noarch"),
+        "python3-3.9.10-1.el9.x86_64", "glibc-2.34-21.el9.i686", "glibc-2.34-21.el9.x86_64", "data-1.0-1.noarch",
+        "libstdc++-11.2.1-9.1.el9.i686", "libstdc++-11.2.1-9.1.el9.x86_64"),
         nevras(new Solver().solve(List.of(read(r, 99)), multilib)));
     // a noarch and an x86_64 package of one name never coexist
     TestRepo both = new TestRepo();
