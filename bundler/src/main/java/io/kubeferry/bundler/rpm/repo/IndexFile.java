@@ -19,7 +19,7 @@ import java.util.zip.CRC32C;
 final class IndexFile {
   private static final int MAGIC = 0x4b46524d; // "KFRM"
   /** Bump on any change of the format or of what an index holds (it names no version of its own). */
-  private static final int VERSION = 6;
+  private static final int VERSION = 7;
 
   private IndexFile() {}
 
@@ -50,14 +50,16 @@ final class IndexFile {
       int[] body = in.ints();
       KeyTable names = in.table();
       KeyTable provides = in.table();
+      KeyTable obsoletes = in.table();
       int[] fileRequires = in.ints();
       int[] offsets = in.ints();
       ByteBuffer utf8 = in.bytes();
       boolean sane = !in.all.hasRemaining() && evrs.length % 3 == 0 && deps.length % 3 == 0
           && pkgs.length % PackageIndex.PKG_INTS == 0 && offsets.length > 0
-          && offsets[offsets.length - 1] == utf8.capacity() && names != null && provides != null;
+          && offsets[offsets.length - 1] == utf8.capacity() && names != null && provides != null
+          && obsoletes != null;
       return sane ? Optional.of(new PackageIndex(repoId, new StringTable(utf8, offsets), evrs, deps, pkgs, body,
-          names, provides, fileRequires)) : Optional.empty();
+          names, provides, obsoletes, fileRequires)) : Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -67,7 +69,7 @@ final class IndexFile {
   static void write(FileChannel ch, PackageIndex index) throws IOException {
     StringTable.Encoded strings = index.strings.encode();
     List<int[]> arrays = new ArrayList<>(List.of(index.evrs, index.deps, index.pkgs, index.body));
-    for (KeyTable t : List.of(index.names, index.provides)) {
+    for (KeyTable t : List.of(index.names, index.provides, index.obsoletes)) {
       arrays.addAll(List.of(t.slots(), t.keyHash(), t.keyString(), t.start(), t.values()));
     }
     arrays.add(index.fileRequires);

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Builds a {@link PackageIndex} from parsed packages, one at a time as the parser yields them: shared string, EVR
- * and dependency tables (most entries repeat), then the name and provides indexes grouped per key. Not thread-safe;
- * one use.
+ * and dependency tables (most entries repeat), then the name, provides and obsoletes indexes grouped per key. Not
+ * thread-safe; one use.
  */
 final class PackageIndexBuilder {
   private final IdMaps.Strings ids = new IdMaps.Strings();
@@ -59,7 +59,7 @@ final class PackageIndexBuilder {
     }
   }
 
-  /** The index of the packages added, labelled {@code repoId}; then groups names and provides. */
+  /** The index of the packages added, labelled {@code repoId}; then groups names, provides and obsoletes. */
   PackageIndex finish(String repoId) {
     int[] pkgs = this.pkgs.toArray();
     int n = pkgs.length / PackageIndex.PKG_INTS;
@@ -69,6 +69,7 @@ final class PackageIndexBuilder {
     // The grouping passes read the tables just built, not the packages: no string is hashed again.
     Grouper names = new Grouper(ids.size());
     Grouper provides = new Grouper(ids.size());
+    Grouper obsoletes = new Grouper(ids.size());
     for (int pass = 0; pass < 2; pass++) {
       for (int i = 0; i < n; i++) {
         int name = pkgs[i * PackageIndex.PKG_INTS];
@@ -85,6 +86,9 @@ final class PackageIndexBuilder {
           provides.add(pass, name, i, PackageIndex.SELF);
         }
         for (int l = 0; l < PackageIndex.DEP_LISTS; l++) {
+          if (l == PackageIndex.OBSOLETES_LIST) {
+            addObsoletes(obsoletes, pass, bodyInts, pos, depInts, i);
+          }
           pos += bodyInts[pos] + 1;
         }
         for (int j = 0; j < bodyInts[pos]; j++) {
@@ -93,9 +97,24 @@ final class PackageIndexBuilder {
       }
       names.endPass(pass);
       provides.endPass(pass);
+      obsoletes.endPass(pass);
     }
     return new PackageIndex(repoId, strings, evrs.toArray(), depInts, pkgs, bodyInts,
-        names.table(strings), provides.table(strings), fileRequires.stream().mapToInt(Integer::intValue).toArray());
+        names.table(strings), provides.table(strings), obsoletes.table(strings), fileRequires.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** Adds package {@code i} under each name its obsoletes list (at {@code pos}) names, once per name. */
+  private static void addObsoletes(Grouper obsoletes, int pass, int[] body, int pos, int[] deps, int i) {
+    for (int j = 1; j <= body[pos]; j++) {
+      int name = deps[3 * body[pos + j]];
+      boolean repeat = false;
+      for (int k = 1; k < j && !repeat; k++) {
+        repeat = deps[3 * body[pos + k]] == name;
+      }
+      if (!repeat) {
+        obsoletes.add(pass, name, i);
+      }
+    }
   }
 
   private int id(String s) {

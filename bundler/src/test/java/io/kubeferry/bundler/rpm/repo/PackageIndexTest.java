@@ -75,6 +75,16 @@ class PackageIndexTest {
   }
 
   @Test
+  void aPackageObsoletingOneNameTwiceIsListedOnceAmongItsObsoleters() {
+    RpmPackage twice = new RpmPackage("tool-ng", Evr.parse("2.0-1"), "x86_64", "r", "Packages/t.rpm", "sha256:ab", 1,
+        List.of(), List.of(), List.of(), List.of(dep("tool", Dep.LT, "1.0"), dep("tool", Dep.GT, "5.0")), List.of(),
+        List.of(), List.of(), List.of(), List.of());
+    PackageIndex ix = PackageIndex.of("r", List.of(packages.get(0), twice));
+    assertArrayEquals(new int[] {1}, ix.obsoleters("tool"));
+    assertArrayEquals(new int[] {0}, ix.obsoleters("older-bash"));
+  }
+
+  @Test
   void aChecksumThatIsNotPlainHexIsNotUsedAsAFileName(@TempDir Path dir) throws Exception {
     RepoMd repomd = RepoMd.parse(("<repomd><data type=\"primary\"><checksum type=\"sha256\">../../"
         + "ab".repeat(32) + "</checksum><location href=\"repodata/p.xml.gz\"/></data></repomd>").getBytes(),
