@@ -2,7 +2,6 @@ package io.kubeferry.bundler.rpm.solve;
 
 import io.kubeferry.bundler.rpm.repo.Dep;
 import io.kubeferry.bundler.rpm.repo.RepoException;
-import io.kubeferry.bundler.rpm.repo.RpmPackage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -143,7 +142,7 @@ final class SolverRun {
           }
         }
       }
-      Rule lockStep = lockStep(p);
+      Rule lockStep = Multilib.lockStep(pool, request.arches().get(0), p);
       if (lockStep != null) {
         rules.add(lockStep);
         own.add(lockStep);
@@ -155,32 +154,6 @@ final class SolverRun {
       }
       rulesOf.put(p, own);
     }
-  }
-
-  /**
-   * libsolv's infarch rule (rpm pools use arch colours): a 32-bit package whose name also exists for the target
-   * arch needs that package at the same version beside it (dnf installs glibc.x86_64 with glibc.i686). Null when
-   * there is no such rule for {@code p}.
-   */
-  private Rule lockStep(int p) throws RepoException {
-    RpmPackage s = pool.get(p);
-    if (SolverState.colour(s.arch()) != 1) {
-      return null;
-    }
-    String best = request.arches().get(0);
-    boolean bestExists = false;
-    List<Integer> same = new ArrayList<>();
-    for (int q : pool.named(s.name())) {
-      RpmPackage o = pool.get(q);
-      if (o.arch().equals(best)) {
-        bestExists = true;
-        if (o.evr().compareTo(s.evr()) == 0) {
-          same.add(q);
-        }
-      }
-    }
-    return bestExists ? new Rule(p, new Dep(s.name(), Dep.EQ, s.evr()), null,
-        same.stream().mapToInt(Integer::intValue).toArray()) : null;
   }
 
   private List<Integer> allLeafProviders(RichDep r) throws RepoException {

@@ -138,29 +138,14 @@ final class SolverState {
     return true;
   }
 
-  /**
-   * Whether a package of {@code p}'s name is chosen that excludes it. As in rpm and libsolv (implicit obsoletes use
-   * arch colours), a 32-bit and a 64-bit package of one name coexist; noarch excludes both.
-   */
+  /** Whether a package of {@code p}'s name is chosen that excludes it (see {@link Multilib}). */
   private boolean sameNameChosen(int p) {
-    String arch = pool.get(p).arch();
     for (int q : selectedByName.getOrDefault(pool.get(p).name(), List.of())) {
-      int a = colour(arch);
-      int b = colour(pool.get(q).arch());
-      if ((a & b) != 0) {
+      if (Multilib.exclusive(pool.get(p).arch(), pool.get(q).arch())) {
         return true;
       }
     }
     return false;
-  }
-
-  /** libsolv's arch colour: 1 for 32-bit x86, 2 for other arches, both for noarch. */
-  static int colour(String arch) {
-    return switch (arch) {
-      case "noarch" -> 3;
-      case "i386", "i486", "i586", "i686", "athlon" -> 1;
-      default -> 2;
-    };
   }
 
   boolean pinOk(int p) {
