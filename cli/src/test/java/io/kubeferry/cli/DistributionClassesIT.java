@@ -66,7 +66,7 @@ class DistributionClassesIT {
     assertTrue(Files.isRegularFile(jsa), "no class-data archive " + jsa.toAbsolutePath());
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:SharedArchiveFile=" + jsa, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-        "-Xlog:class+load=info", "-cp", DIST.resolve("lib") + "/*", "io.kubeferry.cli.Main", "--version")
+        "-Xlog:class+load=info", "-cp", DIST.resolve("lib") + "/*", "io.kubeferry.cli.Main", "--help")
         .redirectErrorStream(true).start();
     String log = new String(p.getInputStream().readAllBytes());
     assertEquals(0, p.waitFor(), log);
