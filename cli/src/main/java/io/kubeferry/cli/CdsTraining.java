@@ -23,7 +23,8 @@ public final class CdsTraining {
   /**
    * Runs the training commands.
    *
-   * @param args the fixture directory ({@code repo/}: yum metadata, {@code rpms/}: a few small RPMs) and a
+   * @param args the fixture directory ({@code repo/}: yum metadata, {@code rpms/}: a few small RPMs,
+   *     {@code bundle/}: a tiny signed bundle and its key) and a
    *     directory for a fresh scratch directory (the first resolve must find no cache), removed afterwards
    */
   public static void main(String[] args) throws IOException {
@@ -55,6 +56,9 @@ public final class CdsTraining {
     steps.add(resolve); // cold: parses the metadata and fills the cache
     steps.add(resolve); // warm: maps the cached index, as most resolves do
     steps.add(new String[] {"rpm", "index", copyRpms(fixtures.resolve("rpms"), work.resolve("rpms")).toString()});
+    Path bundle = fixtures.resolve("bundle");
+    steps.add(new String[] {"bundle", "verify", bundle.resolve("kubeferry-cds.tgz").toString(),
+        "--key", bundle.resolve("bundle-key.pub.asc").toString()});
     return steps;
   }
 
