@@ -15,13 +15,16 @@ import org.apache.commons.compress.archivers.tar.*;
 public class GenCdsBundle {
   public static void main(String[] a) throws Exception {
     Path dir = Files.createDirectories(Path.of(a[0]));
-    GeneratedKey key = KeyGenerator.generate(KeyGenOptions.of(KeyType.ED25519).withUserId("kubeferry CDS training (test only)"));
+    GeneratedKey key = KeyGenerator.generate(
+        KeyGenOptions.of(KeyType.ED25519).withUserId("kubeferry CDS training (test only)"));
     Path keys = Files.createTempDirectory("cdskeys");
     key.writeTo(keys);
-    Files.copy(keys.resolve(GeneratedKey.PUBLIC_FILE), dir.resolve("bundle-key.pub.asc"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(keys.resolve(GeneratedKey.PUBLIC_FILE), dir.resolve("bundle-key.pub.asc"),
+        StandardCopyOption.REPLACE_EXISTING);
     Map<String, byte[]> content = new TreeMap<>();
     content.put(BundleLayout.PUBLIC_KEY, Files.readAllBytes(keys.resolve(GeneratedKey.PUBLIC_FILE)));
-    content.put("manifests/README", "kubeferry class-data training bundle: not a real bundle\n".getBytes(StandardCharsets.UTF_8));
+    content.put("manifests/README",
+        "kubeferry class-data training bundle: not a real bundle\n".getBytes(StandardCharsets.UTF_8));
     List<FileEntry> files = new ArrayList<>();
     for (var e : content.entrySet()) {
       files.add(new FileEntry(e.getKey(), Digest.sha256Of(e.getValue()), e.getValue().length, false));
