@@ -22,6 +22,12 @@ class MainTest {
   }
 
   @Test
+  void shortVersionFlagToo() {
+    assertEquals(0, run("-V"));
+    assertTrue(out.toString().matches("(?s)kubeferry \\d+\\.\\d+\\.\\d+.*"), out.toString());
+  }
+
+  @Test
   void helpListsCompletion() {
     assertEquals(0, run("--help"));
     assertTrue(out.toString().contains("Usage: kubeferry"), out.toString());
