@@ -97,7 +97,7 @@ final class SolverRun {
     if (!missing.isEmpty()) {
       throw new UnsatisfiableException(new ArrayList<>(missing.values()));
     }
-    return result();
+    return new ClosureOf(pool, state, onTarget, request.fullClosure()).resolution();
   }
 
   /** Base-OS packages: chosen up front (newest per name), their own requirements trusted to the target. */
@@ -350,69 +350,5 @@ final class SolverRun {
       cur = up;
     }
     return sb.toString();
-  }
-
-  private Resolution result() {
-    List<ResolvedPackage> out = new ArrayList<>();
-    for (int p : state.selection()) {
-      boolean base = onTarget.contains(p);
-      if (base && !isNeeded(p)) {
-        continue;
-      }
-      List<String> why = new ArrayList<>();
-      Set<Integer> seen = new HashSet<>();
-      Integer cur = p;
-      while (cur != null && seen.add(cur)) {
-        why.add(state.reason(cur));
-        cur = state.parent(cur);
-      }
-      out.add(new ResolvedPackage(pool.get(p), why, base && !request.fullClosure()));
-    }
-    // Sort keys computed once: a comparator building NEVRA strings would make thousands of them.
-    Map<ResolvedPackage, String> nevra = new java.util.IdentityHashMap<>();
-    for (ResolvedPackage r : out) {
-      nevra.put(r, r.pkg().nevra().toString());
-    }
-    out.sort(Comparator.comparing((ResolvedPackage r) -> r.pkg().name()).thenComparing(nevra::get));
-    return new Resolution(out);
-  }
-
-  /** A base-OS package belongs to the closure only if some chosen package's requirement is met by it. */
-  private boolean isNeeded(int base) {
-    return neededBase().contains(base);
-  }
-
-  private Set<Integer> neededBaseCache;
-
-  private Set<Integer> neededBase() {
-    if (neededBaseCache == null) {
-      neededBaseCache = new HashSet<>();
-      Deque<Integer> work = new ArrayDeque<>();
-      for (int p : state.selection()) {
-        if (!onTarget.contains(p)) {
-          work.add(p);
-        }
-      }
-      Set<Integer> seen = new HashSet<>(work);
-      while (!work.isEmpty()) {
-        int p = work.poll();
-        for (Dep d : pool.get(p).requires()) {
-          if (d.isRich() || d.name().startsWith("rpmlib(")) {
-            continue;
-          }
-          try {
-            for (int q : pool.whatProvides(d)) {
-              if (state.isSelected(q) && onTarget.contains(q) && seen.add(q)) {
-                neededBaseCache.add(q);
-                work.add(q);
-              }
-            }
-          } catch (RepoException e) {
-            // whatProvides already answered this dependency during the solve; it is cached.
-          }
-        }
-      }
-    }
-    return neededBaseCache;
   }
 }
