@@ -1,5 +1,6 @@
 package io.kubeferry.bundler.image;
 
+import io.kubeferry.core.KubernetesVersion;
 import io.kubeferry.core.Descriptor;
 import io.kubeferry.core.ImageRef;
 import io.kubeferry.core.Platform;

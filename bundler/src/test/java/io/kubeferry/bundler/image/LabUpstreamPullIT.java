@@ -1,5 +1,6 @@
 package io.kubeferry.bundler.image;
 
+import io.kubeferry.core.KubernetesVersion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

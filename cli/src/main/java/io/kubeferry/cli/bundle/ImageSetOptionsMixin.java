@@ -4,7 +4,7 @@ import io.kubeferry.bundler.image.CatalogImage;
 import io.kubeferry.bundler.image.ImageCatalog;
 import io.kubeferry.bundler.image.ImageCatalogException;
 import io.kubeferry.bundler.image.ImageSetOptions;
-import io.kubeferry.bundler.image.KubernetesVersion;
+import io.kubeferry.core.KubernetesVersion;
 import io.kubeferry.bundler.image.MirrorPresets;
 import io.kubeferry.core.Platform;
 import io.kubeferry.core.oci.MirrorRule;

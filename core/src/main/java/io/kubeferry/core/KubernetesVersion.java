@@ -1,4 +1,4 @@
-package io.kubeferry.bundler.image;
+package io.kubeferry.core;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
