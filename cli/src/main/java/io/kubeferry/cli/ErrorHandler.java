@@ -22,6 +22,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (e instanceof IntegrityException) {
       return IntegrityException.EXIT_CODE;
     }
+    if (e instanceof CommandLine.ParameterException) { // a usage problem found while running: still a usage error
+      return UsageErrorHandler.EXIT_USAGE;
+    }
     return cli.getExitCodeExceptionMapper() != null
         ? cli.getExitCodeExceptionMapper().getExitCode(e)
         : EXIT_FAILURE;

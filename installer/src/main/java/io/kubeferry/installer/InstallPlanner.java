@@ -73,7 +73,7 @@ public final class InstallPlanner {
         prepare.put(h, List.of(
             new CopyRepoStep(archive),
             new RepoFileStep(source),
-            new InstallPackagesStep(source),
+            new InstallPackagesStep(source, inv.cluster().runtime()),
             new SwapStep(),
             new KernelStep(),
             new SelinuxStep(),

@@ -1,119 +1,180 @@
 package io.kubeferry.bundler.build;
 
+import io.kubeferry.bundler.image.CatalogImage;
 import io.kubeferry.bundler.image.ImagePuller;
 import io.kubeferry.bundler.image.PullOptions;
 import io.kubeferry.bundler.image.PullResult;
-import io.kubeferry.bundler.pack.BuildOptions;
-import io.kubeferry.bundler.pack.BuildResult;
-import io.kubeferry.bundler.pack.BundleBuilder;
-import io.kubeferry.bundler.rpm.RpmException;
+import io.kubeferry.core.pack.BuildOptions;
+import io.kubeferry.core.pack.BuildResult;
+import io.kubeferry.core.pack.BundleBuilder;
+import io.kubeferry.core.pack.BundleContents;
+import io.kubeferry.core.pack.PackEntry;
 import io.kubeferry.bundler.rpm.RpmKeyring;
 import io.kubeferry.bundler.rpm.download.RpmDownloader;
-import io.kubeferry.bundler.rpm.download.RpmVerifier;
-import io.kubeferry.bundler.rpm.download.SignedRpmVerifier;
+import io.kubeferry.bundler.rpm.lock.RpmsLock;
 import io.kubeferry.bundler.rpm.repo.HttpRepoClient;
 import io.kubeferry.bundler.rpm.repo.MetadataCache;
-import io.kubeferry.bundler.rpm.repo.RepoConfig;
 import io.kubeferry.bundler.rpm.repo.RepoReader;
 import io.kubeferry.bundler.rpm.repo.RepoSource;
 import io.kubeferry.bundler.rpm.repo.RepodataOptions;
+import io.kubeferry.bundler.rpm.repo.RepodataResult;
 import io.kubeferry.bundler.rpm.repo.RepodataWriter;
 import io.kubeferry.bundler.rpm.repo.Repository;
 import io.kubeferry.bundler.rpm.repo.RpmPackage;
-import io.kubeferry.bundler.rpm.lock.RpmsLock;
 import io.kubeferry.bundler.rpm.solve.Resolution;
 import io.kubeferry.bundler.rpm.solve.ResolvedPackage;
 import io.kubeferry.bundler.rpm.solve.SolveRequest;
 import io.kubeferry.bundler.rpm.solve.Solver;
 import io.kubeferry.bundler.rpm.solve.Spec;
+import io.kubeferry.core.Platform;
+import io.kubeferry.core.bundle.BundleLayout;
+import io.kubeferry.core.bundle.ImageEntry;
+import io.kubeferry.core.bundle.RpmEntry;
+import io.kubeferry.core.bundle.SourceEntry;
+import io.kubeferry.core.bundle.TemplateEntry;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code bundle build} end to end: pulls the image set into an OCI layout, resolves and downloads the pinned RPM
- * closure, writes a yum repo signed with the bundle key, and packs everything with {@link BundleBuilder}.
- * Each part reports its own failures (all images, all packages at once). Stateless.
+ * {@code bundle build} end to end, executing a {@link BundleRecipe}: checks that the carried templates name only
+ * carried images, loads the repositories' keys, pulls the image set into an OCI layout, resolves and downloads the
+ * pinned RPM closure, indexes it into a yum repository signed with the bundle key (verifying every package's
+ * checksum and signature in that one pass), and hands everything it learned to the {@link BundleBuilder}. Results
+ * flow forward in memory; nothing is read back to be re-derived. Stateless.
  */
 public final class BundleBuild {
   /** Runs the build; any part's checked exception propagates with its message. */
   public BuildResult run(BundleBuildOptions o) throws Exception {
-    Path images = o.workDir().resolve("images");
-    Path repo = o.workDir().resolve("repo");
-    Map<String, byte[]> rpmKeys = RepoKeys.forBundle(o.repos(), o.repoKeys()); // before any download: fail fast
-    if (Files.exists(images)) {
-      deleteTree(images); // the layout is rebuilt from the blob cache: images of an earlier set must not linger
-    }
-    o.listener().phase("pulling " + o.images().images().size() + " images");
-    PullOptions p = o.images();
-    PullOptions.LockPolicy lock = o.locksDir() == null ? p.lock() : new PullOptions.LockPolicy(
-        o.locked() ? PullOptions.LockPolicy.Mode.VERIFY : PullOptions.LockPolicy.Mode.UPDATE,
-        o.locksDir().resolve("images.lock"), o.kubernetesVersion());
-    PullResult pulled = new ImagePuller().pull(new PullOptions(p.images(), images, p.platforms(), p.cache(),
-        p.sources(), p.client(), p.parallelism(), lock, p.listener()));
-
-    o.listener().phase("resolving " + o.rpmSpecs().size() + " RPM specs for " + o.os().id() + " " + o.rpmArch());
+    BundleRecipe recipe = o.recipe();
+    List<TemplateEntry> templates = TemplateImages.entries(o.templatesDir(), recipe.templates());
+    TemplateImages.requireAll(templates, recipe.images().stream().map(i -> i.ref().toString())
+        .collect(Collectors.toSet()));
     HttpRepoClient http = HttpRepoClient.defaults();
+    o.listener().phase("loading the signing keys of " + recipe.repos().size() + " repositories");
+    Map<String, RepoKeys.Loaded> keys = new LinkedHashMap<>();
+    for (SourceRepo r : recipe.repos()) { // before any download: a missing key fails fast
+      keys.put(r.id(), RepoKeys.load(r, http));
+    }
+
+    o.listener().phase("pulling " + recipe.images().size() + " images");
+    PullResult pulled = pullImages(o);
+    List<ImageEntry> images = BundledImages.of(recipe.images(), pulled, recipe.version());
+
+    o.listener().phase("resolving " + recipe.allSpecs().size() + " package specs for " + recipe.os().id() + " "
+        + recipe.rpmArch());
+    Resolution resolution = resolve(o, keys, http);
+    Path locks = o.locksDir() == null ? null : lockRpms(o, resolution);
+    List<RpmPackage> pkgs = resolution.toBundle().stream().map(ResolvedPackage::pkg).toList();
+
+    o.listener().phase("downloading " + pkgs.size() + " RPMs");
+    Map<String, RepoSource> sources = new HashMap<>();
+    recipe.repos().forEach(r -> sources.put(r.id(), RepoSource.of(r.url(), http)));
+    List<Path> cached = RpmDownloader.deferringChecks(sources, o.rpmCache(), 4).download(pkgs);
+    Path repo = o.workDir().resolve("repo");
+    Map<String, RpmKeyring> keyringByHref = linkIntoRepo(pkgs, cached, repo, keys);
+
+    o.listener().phase("indexing and signing the yum repository (checksums and signatures of " + pkgs.size()
+        + " RPMs)");
+    // Dated with the pack timestamp, not now: the signature file is inside the bundle, whose bytes must repeat.
+    RepodataResult indexed = RepodataWriter.write(RepodataOptions.of(repo)
+        .withVerification(keyringByHref::get)
+        .withSigner(repomd -> o.signer().signArmored(new ByteArrayInputStream(repomd), o.pack().mtime()),
+            o.signer().publicKeyArmored()));
+    List<RpmEntry> rpms = BundledRpms.entries(pkgs, indexed, repo);
+
+    Map<String, PackEntry> files = new TreeMap<>();
+    for (String t : recipe.templates()) {
+      String path = BundleLayout.MANIFESTS + t;
+      files.put(path, PackEntry.ofFile(path, o.templatesDir().resolve(t), false));
+    }
+    List<SourceEntry> audit = new ArrayList<>();
+    for (RepoKeys.Loaded k : keys.values()) {
+      files.put(k.bundlePath(), PackEntry.ofBytes(k.bundlePath(), k.armored()));
+      audit.add(new SourceEntry(k.source().id(), k.source().url(), k.fingerprints()));
+    }
+    BundleContents contents = new BundleContents(recipe.version().toString(), recipe.os().id(), recipe.arch(),
+        recipe.cluster(), BundledRpms.roles(recipe.packageSpecs(), resolution), audit, images, rpms, templates);
+    return new BundleBuilder().build(new BuildOptions(contents, pulled.layout(), repo, files, o.installer(), locks,
+        o.signer(), o.output(), o.pack(), o.listener()));
+  }
+
+  private static PullResult pullImages(BundleBuildOptions o) throws Exception {
+    Path layout = o.workDir().resolve("images");
+    if (Files.exists(layout)) {
+      deleteTree(layout); // the layout is rebuilt from the blob cache: images of an earlier set must not linger
+    }
+    BundleRecipe recipe = o.recipe();
+    PullOptions.LockPolicy lock = o.locksDir() == null ? PullOptions.LockPolicy.none() : new PullOptions.LockPolicy(
+        o.locked() ? PullOptions.LockPolicy.Mode.VERIFY : PullOptions.LockPolicy.Mode.UPDATE,
+        o.locksDir().resolve("images.lock"), recipe.version().toString());
+    return new ImagePuller().pull(new PullOptions(recipe.images().stream().map(CatalogImage::ref).toList(), layout,
+        Set.of(Platform.parse(recipe.arch())), o.imageCache(), o.registries().sources(), o.registries().client(),
+        o.registries().parallelism(), lock, o.pullListener()));
+  }
+
+  private static Resolution resolve(BundleBuildOptions o, Map<String, RepoKeys.Loaded> keys, HttpRepoClient http)
+      throws Exception {
+    BundleRecipe recipe = o.recipe();
     // Parsed metadata is kept in the work directory, like the RPMs: a rebuild with unchanged repos skips the XML.
     MetadataCache metadata = new MetadataCache(o.workDir().resolve("repodata"));
-    Resolution resolution;
     try {
-      List<Repository> read = new RepoReader(http, metadata).readAll(o.repos());
-      resolution = new Solver().solve(read, new SolveRequest(
-          o.rpmSpecs().stream().map(Spec::new).toList(), o.rpmArch(), false, o.os().packages(), false,
-          o.os().richDeps()));
+      List<Repository> read = new RepoReader(http, metadata).readAll(
+          keys.values().stream().map(RepoKeys.Loaded::config).toList());
+      return new Solver().solve(read, new SolveRequest(recipe.allSpecs().stream().map(Spec::new).toList(),
+          recipe.rpmArch(), false, recipe.os().packages(), false, recipe.os().richDeps()));
     } finally {
       metadata.awaitWrites(); // cache files are written while the solver runs
     }
-    Map<String, RepoSource> sources = new HashMap<>();
-    for (RepoConfig c : o.repos()) {
-      sources.put(c.id(), RepoSource.of(c.location(), http));
-    }
-    Path locks = o.locksDir() == null ? null : lockRpms(o, resolution);
-    List<RpmPackage> pkgs = resolution.toBundle().stream().map(ResolvedPackage::pkg).toList();
-    o.listener().phase("downloading " + pkgs.size() + " RPMs");
-    List<Path> files = new RpmDownloader(sources, o.rpmCache(), rpmVerifier(o), 4).download(pkgs);
-    Path packages = Files.createDirectories(repo.resolve("Packages"));
-    clean(packages);
-    for (int i = 0; i < files.size(); i++) {
-      Files.copy(files.get(i), packages.resolve(pkgs.get(i).nevra() + ".rpm"), StandardCopyOption.REPLACE_EXISTING);
-    }
-    o.listener().phase("writing the signed yum repository");
-    // Dated with the pack timestamp, not now: the signature file is inside the bundle, whose bytes must repeat.
-    RepodataWriter.write(RepodataOptions.of(repo).withSigner(
-        repomd -> o.signer().signArmored(new java.io.ByteArrayInputStream(repomd), o.pack().mtime()),
-        o.signer().publicKeyArmored()));
-
-    return new BundleBuilder().build(new BuildOptions(o.kubernetesVersion(), List.of(o.os().id()),
-        List.of(archOf(o.rpmArch())), pulled::layout, () -> repo, o.templates(), o.installer(), locks,
-        o.signer(), o.output(), o.pack(), o.listener(), rpmKeys));
   }
 
-  /** Every RPM's header signature must verify against its repository's --repo-key (every repo has one). */
-  private static RpmVerifier rpmVerifier(BundleBuildOptions o) throws RpmException {
-    Map<String, RpmKeyring> keyrings = new HashMap<>();
-    for (Map.Entry<String, Path> k : o.repoKeys().entrySet()) {
-      keyrings.put(k.getKey(), RpmKeyring.load(k.getValue()));
+  /**
+   * Puts each cached package into the bundle's repository (a hard link where the file system allows, else a copy)
+   * and returns, per location, the keys its own repository signs with.
+   */
+  private static Map<String, RpmKeyring> linkIntoRepo(List<RpmPackage> pkgs, List<Path> cached, Path repo,
+      Map<String, RepoKeys.Loaded> keys) throws IOException {
+    Path packages = Files.createDirectories(repo.resolve("Packages"));
+    clean(packages); // packages of an earlier build in the same work dir must not leak into this one
+    Map<String, RpmKeyring> out = new HashMap<>();
+    for (int i = 0; i < pkgs.size(); i++) {
+      String href = BundledRpms.href(pkgs.get(i).nevra());
+      Path target = repo.resolve(href);
+      try {
+        Files.createLink(target, cached.get(i));
+      } catch (IOException | UnsupportedOperationException e) {
+        Files.copy(cached.get(i), target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      out.put(href, keys.get(pkgs.get(i).repoId()).keyring());
     }
-    return new SignedRpmVerifier(keyrings, false);
+    return out;
   }
 
   /** Checks or records the closure in rpms.lock; returns a directory holding just the two locks, to ship. */
-  private static Path lockRpms(BundleBuildOptions o, Resolution r) throws java.io.IOException {
+  private static Path lockRpms(BundleBuildOptions o, Resolution r) throws IOException {
+    BundleRecipe recipe = o.recipe();
     Path file = o.locksDir().resolve("rpms.lock");
     RpmsLock lock = RpmsLock.read(file);
+    String version = recipe.version().toString();
     if (o.locked()) {
-      List<String> drift = lock.verify(o.os().id(), o.rpmArch(), o.kubernetesVersion(), RpmsLock.entriesOf(r));
+      List<String> drift = lock.verify(recipe.os().id(), recipe.rpmArch(), version, RpmsLock.entriesOf(r));
       if (!drift.isEmpty()) {
-        throw new java.io.IOException("could not build with --locked: the RPM closure drifted from " + file + ": "
+        throw new IOException("could not build with --locked: the RPM closure drifted from " + file + ": "
             + String.join("; ", drift));
       }
     } else {
-      lock.set(o.os().id(), o.rpmArch(), o.kubernetesVersion(), RpmsLock.entriesOf(r));
+      lock.set(recipe.os().id(), recipe.rpmArch(), version, RpmsLock.entriesOf(r));
       lock.write(file);
     }
     Path shipped = Files.createDirectories(o.workDir().resolve("locks"));
@@ -123,11 +184,7 @@ public final class BundleBuild {
     return shipped;
   }
 
-  private static String archOf(String rpmArch) {
-    return rpmArch.equals("aarch64") ? "arm64" : "amd64";
-  }
-
-  private static void deleteTree(Path dir) throws java.io.IOException {
+  private static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.delete(p);
@@ -135,8 +192,7 @@ public final class BundleBuild {
     }
   }
 
-  // Packages of an earlier build in the same work dir must not leak into this one.
-  private static void clean(Path dir) throws java.io.IOException {
+  private static void clean(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
       for (Path f : s.toList()) {
         Files.delete(f);

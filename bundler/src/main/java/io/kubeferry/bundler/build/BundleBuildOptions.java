@@ -1,31 +1,24 @@
 package io.kubeferry.bundler.build;
 
-import io.kubeferry.bundler.image.PullOptions;
-import io.kubeferry.bundler.pack.BuildListener;
-import io.kubeferry.bundler.pack.ContentSources;
-import io.kubeferry.bundler.pack.PackOptions;
+import io.kubeferry.core.pack.BuildListener;
+import io.kubeferry.core.pack.ContentSources;
+import io.kubeferry.core.pack.PackOptions;
 import io.kubeferry.bundler.rpm.download.RpmCache;
-import io.kubeferry.bundler.rpm.profile.BaseOsProfile;
-import io.kubeferry.bundler.rpm.repo.RepoConfig;
+import io.kubeferry.core.oci.PullListener;
+import io.kubeferry.core.oci.RegistryClientOptions;
+import io.kubeferry.core.oci.Sources;
 import io.kubeferry.core.sign.Signer;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * Inputs of {@link BundleBuild#run}: everything {@code kubeferry bundle build} decided.
+ * Inputs of {@link BundleBuild#run}: the recipe and where things are.
  *
- * @param kubernetesVersion e.g. {@code 1.23.1}
- * @param os target base OS profile (packages already on it are not bundled)
- * @param rpmArch {@code x86_64} or {@code aarch64}
- * @param images what to pull (its {@code layout} is replaced by the work directory's)
- * @param repos yum repositories to resolve and download from
- * @param repoKeys the RPM signing key file of every repository, by repository id (shipped as keys/rpm/; a repository
- *     without one is refused, see {@link RepoKeys})
- * @param rpmSpecs pinned package specs ({@link KubernetesRpms#specs} by default)
- * @param rpmCache download cache shared between builds
- * @param templates the {@code manifests/} directory, or null
+ * @param recipe what to fetch and carry
+ * @param templatesDir the {@code manifests/} directory the recipe's templates are relative to
+ * @param registries where images come from (mirrors, credentials, insecure hosts)
+ * @param imageCache content-addressed blob cache shared between builds, or null
+ * @param rpmCache package cache shared between builds
  * @param installer kubeferry itself with its runtime, or null
  * @param locksDir directory holding images.lock and rpms.lock (written, or checked when {@code locked}); both are
  *     shipped in the bundle's locks/; null for no locks
@@ -34,19 +27,24 @@ import java.util.Objects;
  * @param output tarball path
  * @param pack compression, timestamp, split
  * @param workDir scratch directory (images/, repo/); kept as a cache between builds
- * @param listener progress
+ * @param listener progress lines; {@code pullListener} image download progress
  */
-public record BundleBuildOptions(String kubernetesVersion, BaseOsProfile os, String rpmArch, PullOptions images,
-    List<RepoConfig> repos, Map<String, Path> repoKeys, List<String> rpmSpecs, RpmCache rpmCache, Path templates,
-    ContentSources.Installer installer, Path locksDir, boolean locked, Signer signer, Path output, PackOptions pack, Path workDir,
-    BuildListener listener) {
+public record BundleBuildOptions(BundleRecipe recipe, Path templatesDir, Registries registries, Path imageCache,
+    RpmCache rpmCache, ContentSources.Installer installer, Path locksDir, boolean locked, Signer signer, Path output,
+    PackOptions pack, Path workDir, BuildListener listener, PullListener pullListener) {
+
+  /** Where images are pulled from. */
+  public record Registries(Sources sources, RegistryClientOptions client, int parallelism) {
+    public Registries {
+      Objects.requireNonNull(sources, "sources");
+      Objects.requireNonNull(client, "client");
+    }
+  }
+
   public BundleBuildOptions {
-    Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");
-    Objects.requireNonNull(os, "os");
-    Objects.requireNonNull(images, "images");
-    repos = List.copyOf(repos);
-    repoKeys = Map.copyOf(repoKeys);
-    rpmSpecs = List.copyOf(rpmSpecs);
+    Objects.requireNonNull(recipe, "recipe");
+    Objects.requireNonNull(templatesDir, "templatesDir");
+    Objects.requireNonNull(registries, "registries");
     Objects.requireNonNull(rpmCache, "rpmCache");
     Objects.requireNonNull(signer, "signer");
     Objects.requireNonNull(output, "output");

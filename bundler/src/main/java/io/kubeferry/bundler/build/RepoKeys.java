@@ -1,5 +1,8 @@
 package io.kubeferry.bundler.build;
 
+import io.kubeferry.bundler.rpm.RpmException;
+import io.kubeferry.bundler.rpm.RpmKeyring;
+import io.kubeferry.bundler.rpm.repo.HttpRepoClient;
 import io.kubeferry.bundler.rpm.repo.OpenPgpRepomdVerifier;
 import io.kubeferry.bundler.rpm.repo.RepoConfig;
 import io.kubeferry.bundler.rpm.repo.RepoException;
@@ -8,12 +11,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKeyRingCollection;
@@ -21,10 +23,11 @@ import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.operator.jcajce.JcaKeyFingerprintCalculator;
 
 /**
- * The RPM signing keys shipped in the bundle ({@link BundleLayout#rpmKey}): one per source repository, because the
- * RPMs keep their upstream signatures and the installer's {@code gpgcheck=1} needs the keys that made them. A
- * repository without a key is refused: gpgcheck is never switched off. Keys are shipped ASCII-armored, the form
- * {@code rpm --import} and dnf's {@code gpgkey=} read. Stateless.
+ * The signing keys of a source repository: read from local files or downloaded from the URLs the source names (as
+ * yum does with {@code gpgkey=}), checked to hold OpenPGP public keys, and shipped in the bundle
+ * ({@link BundleLayout#rpmKey}) because the RPMs keep their upstream signatures and the installer's
+ * {@code gpgcheck=1} needs the keys that made them. A repository without a key is refused: gpgcheck is never
+ * switched off. Stateless.
  */
 public final class RepoKeys {
   private static final String ARMOR = "-----BEGIN PGP PUBLIC KEY BLOCK-----";
@@ -32,45 +35,83 @@ public final class RepoKeys {
   private RepoKeys() {}
 
   /**
-   * Reads the key of every repository in {@code repos} from {@code keyFiles} (repository id → key file).
+   * One repository's keys, loaded.
    *
-   * @return bundle path → armored key bytes, sorted
-   * @throws RepoException naming the repository without a key, a key for no repository, or an unreadable key
+   * @param armored every key as ASCII armor, concatenated (what {@code rpm --import} and dnf's {@code gpgkey=} read)
+   * @param keyring for checking the RPMs' header signatures
+   * @param config how the solver reads the repository (repomd.xml signature checked when the source says so)
    */
-  public static Map<String, byte[]> forBundle(List<RepoConfig> repos, Map<String, Path> keyFiles)
-      throws RepoException {
-    Map<String, byte[]> out = new TreeMap<>();
-    for (RepoConfig repo : repos) {
-      Path file = keyFiles.get(repo.id());
-      if (file == null) {
-        throw new RepoException(missing(repo.id()));
-      }
-      out.put(BundleLayout.rpmKey(repo.id()), armored(file));
+  public record Loaded(SourceRepo source, byte[] armored, RpmKeyring keyring, RepoConfig config) {
+    /** The bundle path the keys ship at. */
+    public String bundlePath() {
+      return BundleLayout.rpmKey(source.id());
     }
-    for (String id : keyFiles.keySet()) {
-      if (repos.stream().noneMatch(r -> r.id().equals(id))) {
-        throw new RepoException("could not use repository key " + keyFiles.get(id) + ": no --repo has id '" + id
-            + "'");
-      }
+
+    /** The keys' fingerprints, for the manifest's audit record and the dry run. */
+    public List<String> fingerprints() {
+      return keyring.fingerprints();
     }
-    return out;
+  }
+
+  /** Loads the keys of {@code source}; URLs go through {@code http}. */
+  public static Loaded load(SourceRepo source, HttpRepoClient http) throws RepoException {
+    if (source.keys().isEmpty()) {
+      throw new RepoException(missing(source.id()));
+    }
+    ByteArrayOutputStream armor = new ByteArrayOutputStream();
+    ByteArrayOutputStream packets = new ByteArrayOutputStream(); // one key ring collection of every key
+    for (String key : source.keys()) {
+      byte[] raw = read(key, http);
+      armor.writeBytes(armored(raw, key));
+      packets.writeBytes(binary(raw, key));
+    }
+    byte[] armored = armor.toByteArray();
+    String what = "keys of repository " + source.id();
+    RpmKeyring keyring;
+    try {
+      keyring = RpmKeyring.parse(packets.toByteArray(), what);
+    } catch (RpmException e) {
+      throw new RepoException(e.getMessage(), e);
+    }
+    RepoConfig config = new RepoConfig(source.id(), source.url(), RepoConfig.DEFAULT_PRIORITY,
+        source.signedMetadata() ? OpenPgpRepomdVerifier.fromKey(packets.toByteArray(), what) : null);
+    return new Loaded(source, armored, keyring, config);
   }
 
   /** The one-line refusal for a repository without a key. */
   public static String missing(String repoId) {
-    return "could not build: repository '" + repoId + "' has no --repo-key; the bundle installs with gpgcheck=1,"
+    return "could not build: repository '" + repoId + "' has no signing key; the bundle installs with gpgcheck=1,"
         + " so give the key that signs its RPMs and repomd.xml (--repo-key " + repoId + "=KEYFILE)";
   }
 
-  /** The key file as ASCII armor, after checking it holds an OpenPGP public key. */
-  static byte[] armored(Path file) throws RepoException {
-    byte[] raw;
+  private static byte[] read(String key, HttpRepoClient http) throws RepoException {
     try {
-      raw = Files.readAllBytes(file);
+      if (key.startsWith("http://") || key.startsWith("https://")) {
+        try (InputStream in = http.get(URI.create(key), 0).orElseThrow(
+            () -> new RepoException("could not download repository key " + key + ": not found (HTTP 404)"))) {
+          return in.readNBytes(1 << 20);
+        }
+      }
+      Path file = key.startsWith("file:") ? Path.of(URI.create(key)) : Path.of(key);
+      return Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new RepoException("could not read repository key " + file + ": " + e.getMessage(), e);
+      throw new RepoException("could not read repository key " + key + ": " + e.getMessage(), e);
     }
-    OpenPgpRepomdVerifier.fromKey(raw, file.toString()); // fails with a clear line when it holds no public key
+  }
+
+  /** The key's OpenPGP packets (armor removed), so several keys of one repository form one collection. */
+  private static byte[] binary(byte[] raw, String name) throws RepoException {
+    try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(raw))) {
+      PGPPublicKeyRingCollection ring = new PGPPublicKeyRingCollection(in, new JcaKeyFingerprintCalculator());
+      return ring.getEncoded();
+    } catch (IOException | PGPException e) {
+      throw new RepoException("could not read repository key " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The key as ASCII armor, after checking it holds an OpenPGP public key. */
+  static byte[] armored(byte[] raw, String name) throws RepoException {
+    OpenPgpRepomdVerifier.fromKey(raw, name); // fails with a clear line when it holds no public key
     if (new String(raw, 0, Math.min(raw.length, 200), StandardCharsets.US_ASCII).strip().startsWith(ARMOR)) {
       return raw;
     }
@@ -83,7 +124,7 @@ public final class RepoKeys {
       }
       return buf.toByteArray();
     } catch (IOException | PGPException e) {
-      throw new RepoException("could not read repository key " + file + ": " + e.getMessage(), e);
+      throw new RepoException("could not read repository key " + name + ": " + e.getMessage(), e);
     }
   }
 }

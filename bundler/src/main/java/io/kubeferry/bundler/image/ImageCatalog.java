@@ -1,6 +1,8 @@
 package io.kubeferry.bundler.image;
 
 import io.kubeferry.core.KubernetesVersion;
+import io.kubeferry.core.bundle.ClusterComponents;
+import io.kubeferry.core.bundle.ImageRole;
 import io.kubeferry.core.ImageRef;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,29 +63,23 @@ public final class ImageCatalog {
     String reg = defaultRegistry(v);
     List<CatalogImage> out = new ArrayList<>();
     for (Object name : list(doc.get("controlPlane"))) {
-      out.add(new CatalogImage("control-plane", ImageRef.parse(reg + "/" + name + ":" + v.tag())));
+      out.add(new CatalogImage(ImageRole.CONTROL_PLANE, ImageRef.parse(reg + "/" + name + ":" + v.tag())));
     }
-    out.add(new CatalogImage("pause", ImageRef.parse(reg + "/pause:" + m.get("pause"))));
-    out.add(new CatalogImage("etcd", ImageRef.parse(reg + "/etcd:" + byPatch(m.get("etcd"), v, "tag"))));
-    out.add(new CatalogImage("coredns", ImageRef.parse(corednsRepository(v, null) + ":" + corednsTag(v))));
+    out.add(new CatalogImage(ImageRole.PAUSE, ImageRef.parse(reg + "/pause:" + m.get("pause"))));
+    out.add(new CatalogImage(ImageRole.ETCD, ImageRef.parse(reg + "/etcd:" + byPatch(m.get("etcd"), v, "tag"))));
+    out.add(new CatalogImage(ImageRole.COREDNS, ImageRef.parse(corednsRepository(v, null) + ":" + corednsTag(v))));
     if (!opts.cni().equals("none")) {
-      Map<String, Object> cni = map(m.get("cni"));
-      Object version = cni.get(opts.cni());
-      Object set = map(doc.get("addons")).get(opts.cni());
-      if (version == null || set == null) {
-        throw new ImageCatalogException("unknown CNI '" + opts.cni() + "' (supported: " + String.join(", ",
-            map(doc.get("addons")).keySet()) + ", none)");
-      }
-      for (Object o : list(set)) {
+      String version = cniVersion(v, opts.cni());
+      for (Object o : list(map(doc.get("addons")).get(opts.cni()))) {
         Map<String, Object> entry = map(o);
-        String ver = String.valueOf(version);
+        String ver = version;
         if (entry.get("before") != null && compareVersions(ver, String.valueOf(entry.get("before"))) >= 0) {
           continue;
         }
         if (entry.get("from") != null && compareVersions(ver, String.valueOf(entry.get("from"))) < 0) {
           continue;
         }
-        out.add(new CatalogImage("cni", ImageRef.parse(String.valueOf(entry.get("image")).replace("{version}", ver))));
+        out.add(new CatalogImage(ImageRole.CNI, ImageRef.parse(String.valueOf(entry.get("image")).replace("{version}", ver))));
       }
     }
     if (!opts.loadBalancer().equals("none")) {
@@ -93,13 +89,45 @@ public final class ImageCatalog {
             + String.join(", ", map(doc.get("loadBalancers")).keySet()) + ", none)");
       }
       for (Object o : list(lb)) {
-        out.add(new CatalogImage("load-balancer", ImageRef.parse(String.valueOf(o))));
+        out.add(new CatalogImage(ImageRole.LOAD_BALANCER, ImageRef.parse(String.valueOf(o))));
       }
     }
     if (opts.includeRegistry()) {
-      out.add(new CatalogImage("registry", ImageRef.parse(String.valueOf(doc.get("registry")))));
+      out.add(new CatalogImage(ImageRole.REGISTRY, ImageRef.parse(String.valueOf(doc.get("registry")))));
     }
     return out;
+  }
+
+  /**
+   * What the bundle manifest records about the cluster for {@code v} and these choices (kubeadm's registry and tags,
+   * the CNI release, the load balancer).
+   */
+  public ClusterComponents components(KubernetesVersion v, ImageSetOptions opts) throws ImageCatalogException {
+    Map<String, Object> m = minor(v);
+    return new ClusterComponents(defaultRegistry(v), String.valueOf(m.get("pause")), byPatch(m.get("etcd"), v, "tag"),
+        corednsTag(v), opts.cni(), opts.cni().equals("none") ? "" : cniVersion(v, opts.cni()), opts.loadBalancer());
+  }
+
+  /** The CNI a cluster of this version gets when the operator names none ({@code defaultCni} of its minor). */
+  public String defaultCni(KubernetesVersion v) throws ImageCatalogException {
+    return String.valueOf(minor(v).get("defaultCni"));
+  }
+
+  /** The release of {@code cni} the catalog pins for {@code v}; a clear refusal when it carries none for that minor. */
+  public String cniVersion(KubernetesVersion v, String cni) throws ImageCatalogException {
+    Map<String, Object> addons = map(doc.get("addons"));
+    if (!addons.containsKey(cni)) {
+      throw new ImageCatalogException("unknown CNI '" + cni + "' (supported: " + String.join(", ", addons.keySet())
+          + ", none)");
+    }
+    Object version = map(minor(v).get("cni")).get(cni);
+    if (version == null) {
+      Object why = map(doc.get("unavailable")).get(cni);
+      throw new ImageCatalogException("CNI '" + cni + "' is not carried for Kubernetes " + v.minorKey()
+          + (why == null ? "" : ": " + why) + " (available: " + String.join(", ", map(minor(v).get("cni")).keySet())
+          + ", none)");
+    }
+    return String.valueOf(version);
   }
 
   /** kubeadm's default image registry for this version: {@code k8s.gcr.io} or {@code registry.k8s.io}. */

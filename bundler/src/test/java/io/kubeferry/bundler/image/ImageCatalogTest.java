@@ -57,12 +57,34 @@ class ImageCatalogTest {
   void addOnsFollowTheCalicoLine() throws Exception {
     List<String> l = catalog.images(KubernetesVersion.parse("1.23.1"), ImageSetOptions.defaults()).stream()
         .map(i -> i.ref().toString()).toList();
-    assertTrue(l.contains("docker.io/calico/pod2daemon-flexvol:v3.22.5"), l.toString());
+    assertTrue(l.contains("docker.io/calico/node:v3.24.6"), l.toString());
+    assertTrue(l.stream().noneMatch(s -> s.contains("flexvol")), "v3.24 dropped the flexvol driver: " + l);
     assertTrue(l.contains("docker.io/osixia/keepalived:2.0.20"), l.toString());
     assertTrue(l.contains("docker.io/library/registry:2"), l.toString());
     List<String> later = catalog.images(KubernetesVersion.parse("1.28.2"), ImageSetOptions.defaults()).stream()
         .map(i -> i.ref().toString()).toList();
     assertTrue(later.stream().noneMatch(s -> s.contains("flexvol")), later.toString());
+  }
+
+  @Test
+  void calicoBefore122IsRefusedWithTheReasonAndFlannelIsTheDefaultThere() throws Exception {
+    KubernetesVersion v = KubernetesVersion.parse("1.21.14");
+    ImageCatalogException e = assertThrows(ImageCatalogException.class,
+        () -> catalog.images(v, new ImageSetOptions("calico", "none", false)));
+    assertTrue(e.getMessage().contains("not carried for Kubernetes 1.21") && e.getMessage().contains("--cni flannel"),
+        e.getMessage());
+    assertEquals("flannel", catalog.defaultCni(v));
+    assertEquals("calico", catalog.defaultCni(KubernetesVersion.parse("1.22.0")));
+    assertEquals("v3.24.6", catalog.components(KubernetesVersion.parse("1.23.1"), ImageSetOptions.defaults())
+        .cniVersion());
+  }
+
+  @Test
+  void weaveStopsAt123() throws Exception {
+    assertEquals("2.8.1", catalog.cniVersion(KubernetesVersion.parse("1.23.17"), "weave"));
+    ImageCatalogException e = assertThrows(ImageCatalogException.class,
+        () -> catalog.cniVersion(KubernetesVersion.parse("1.24.0"), "weave"));
+    assertTrue(e.getMessage().contains("unmaintained"), e.getMessage());
   }
 
   @Test

@@ -31,7 +31,7 @@ public final class BundleImagesCommand implements Callable<Integer> {
       for (CatalogImage i : images) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("image", i.ref().toString());
-        m.put("role", i.role());
+        m.put("role", i.role().key());
         List<Object> mirrors = new ArrayList<>();
         rules.stream().filter(r -> r.appliesTo(i.ref()))
             .forEach(r -> mirrors.add(r.endpoint() + "/" + r.repositoryFor(i.ref().repository()) + ":" + i.ref().tag()));

@@ -60,11 +60,19 @@ public final class BundleInspectCommand implements Callable<Integer> {
     out.println("bundle:      " + head.parts() + " (" + Sizes.human(head.parts().size()) + " compressed)");
     out.println("format:      " + m.apiVersion());
     out.println("kubernetes:  " + m.kubernetesVersion());
-    out.println("os:          " + String.join(", ", m.osProfiles()) + "   arch: " + String.join(", ", m.arches()));
+    out.println("os:          " + m.os() + "   arch: " + m.arch());
+    if (m.cluster() != null) {
+      var c = m.cluster();
+      out.println("cluster:     kubeadm registry " + c.kubeadmRegistry() + ", pause " + c.pause() + ", etcd " + c.etcd()
+          + ", coredns " + c.coredns() + ", cni " + c.cni() + (c.cniVersion().isEmpty() ? "" : " " + c.cniVersion())
+          + ", load balancer " + c.loadBalancer());
+    }
+    m.packages().forEach((role, list) -> out.println("packages:    " + role + ": " + String.join(" ",
+        list.stream().map(Object::toString).toList())));
     out.println("signer:      " + (issuer == null ? m.signer() : issuer) + " (manifest signature " + checked + ")");
     out.println("images:      " + m.images().size());
     for (ImageEntry i : m.images()) {
-      out.printf("  %-60s %10s  %s%n", i.ref(), Sizes.human(i.size()),
+      out.printf("  %-14s %-56s %10s  %s%n", i.role() == null ? "-" : i.role(), i.ref(), Sizes.human(i.size()),
           String.join(",", i.platforms().stream().map(ImageEntry.Platform::platform).toList()));
     }
     out.println("rpms:        " + m.rpms().size() + " packages, " + Sizes.human(rpmBytes));
@@ -80,14 +88,21 @@ public final class BundleInspectCommand implements Callable<Integer> {
     root.put("compressedSize", head.parts().size());
     root.put("apiVersion", m.apiVersion());
     root.put("kubernetesVersion", m.kubernetesVersion());
-    root.put("osProfiles", m.osProfiles());
-    root.put("arches", m.arches());
+    root.put("os", m.os());
+    root.put("arch", m.arch());
+    Map<String, Object> packages = new LinkedHashMap<>();
+    m.packages().forEach((role, list) -> packages.put(role.key(), list.stream().map(Object::toString).toList()));
+    root.put("packages", packages);
     root.put("signer", issuer == null ? m.signer() : issuer.hex());
     root.put("manifestSignature", checked);
     List<Object> images = new ArrayList<>();
     for (ImageEntry i : m.images()) {
       Map<String, Object> e = new LinkedHashMap<>();
       e.put("ref", i.ref());
+      if (i.role() != null) {
+        e.put("role", i.role().key());
+        e.put("names", i.names());
+      }
       e.put("digest", i.digest().toString());
       e.put("size", i.size());
       e.put("platforms", i.platforms().stream().map(p -> (Object) Map.of("platform", p.platform(), "digest",

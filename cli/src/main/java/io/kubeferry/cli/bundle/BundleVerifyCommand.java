@@ -45,7 +45,7 @@ public final class BundleVerifyCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("verified " + r.source() + " (Kubernetes " + r.manifest().kubernetesVersion() + ", "
-        + String.join(",", r.manifest().osProfiles()) + ", " + String.join(",", r.manifest().arches()) + ")");
+        + r.manifest().os() + ", " + r.manifest().arch() + ")");
     if (r.tarballSignature() != null) {
       out.println("  tarball signature:  good, key " + r.tarballSignature().primary() + ", made "
           + r.tarballSignature().created());

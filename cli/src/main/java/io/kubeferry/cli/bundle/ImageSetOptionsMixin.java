@@ -23,7 +23,8 @@ public final class ImageSetOptionsMixin {
       description = "Architectures to carry (default: ${DEFAULT-VALUE}).")
   List<String> arch;
 
-  @Option(names = "--cni", defaultValue = "calico", description = "calico, flannel, weave or none (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--cni", description = "calico, flannel, weave or none (default: the version's, calico from 1.22,"
+      + " flannel before).")
   String cni;
 
   @Option(names = "--lb", defaultValue = "haproxy-keepalived",
@@ -41,7 +42,9 @@ public final class ImageSetOptionsMixin {
   }
 
   List<CatalogImage> images() throws ImageCatalogException {
-    return ImageCatalog.load().images(version(), new ImageSetOptions(cni, lb, !noRegistry));
+    ImageCatalog catalog = ImageCatalog.load();
+    return catalog.images(version(), new ImageSetOptions(cni == null ? catalog.defaultCni(version()) : cni, lb,
+        !noRegistry));
   }
 
   Set<Platform> platforms() {

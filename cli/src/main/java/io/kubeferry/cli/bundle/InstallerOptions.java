@@ -24,12 +24,34 @@ public final class InstallerOptions {
   @Option(names = "--templates", paramLabel = "DIR", description = "manifests/ templates (default: kubeferry's own).")
   Path templates;
 
-  Path jdk() {
+  /**
+   * The JDK whose jlink makes the bundled runtime: {@code --jdk}, {@code $KUBEFERRY_RUNTIME_JDK}, the config's
+   * {@code runtimeJdk}, a Temurin JDK for the architecture under /usr/lib/jvm (built against an old glibc, so its
+   * runtime starts on EL7), else the running Java.
+   */
+  Path jdk(Path configured, String arch) throws IOException {
     if (jdk != null) {
       return jdk;
     }
     String env = System.getenv("KUBEFERRY_RUNTIME_JDK");
-    return Path.of(env != null && !env.isBlank() ? env : System.getProperty("java.home"));
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    if (configured != null) {
+      return configured;
+    }
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (Files.isDirectory(jvms)) {
+      try (Stream<Path> s = Files.list(jvms)) {
+        java.util.Optional<Path> temurin = s.filter(p -> p.getFileName().toString().matches("temurin-\\d+-jdk-" + arch))
+            .filter(p -> Files.isExecutable(p.resolve("bin/jlink")))
+            .sorted(java.util.Comparator.reverseOrder()).findFirst();
+        if (temurin.isPresent()) {
+          return temurin.get();
+        }
+      }
+    }
+    return Path.of(System.getProperty("java.home"));
   }
 
   Path lib() throws IOException {

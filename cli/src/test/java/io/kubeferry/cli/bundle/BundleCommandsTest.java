@@ -3,10 +3,12 @@ package io.kubeferry.cli.bundle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kubeferry.bundler.pack.BuildOptions;
-import io.kubeferry.bundler.pack.BundleBuilder;
-import io.kubeferry.bundler.pack.ContentSources;
-import io.kubeferry.bundler.pack.PackOptions;
+import io.kubeferry.core.pack.BuildOptions;
+import io.kubeferry.core.pack.BundleBuilder;
+import io.kubeferry.core.pack.BundleContents;
+import io.kubeferry.core.pack.PackEntry;
+import io.kubeferry.core.pack.ContentSources;
+import io.kubeferry.core.pack.PackOptions;
 import io.kubeferry.cli.Main;
 import io.kubeferry.core.sign.GeneratedKey;
 import io.kubeferry.core.sign.Signer;
@@ -43,9 +45,13 @@ class BundleCommandsTest {
     Files.writeString(templates.resolve("v1beta3.yaml"), "kind: ClusterConfiguration\n");
     Path launcher = Files.writeString(dir.resolve("kubeferry"), "#!/bin/sh\n");
     bundle = dir.resolve("out/k.tgz");
-    new BundleBuilder().build(new BuildOptions("1.23.1", List.of("el7"), List.of("amd64"), null, null,
-        dir.resolve("manifests"), new ContentSources.Installer(launcher, List.of(), null), null, signer, bundle,
-        PackOptions.defaults(), null));
+    String template = "manifests/kubeadm/v1beta3.yaml";
+    BundleContents contents = new BundleContents("1.23.1", "el7", "amd64", new io.kubeferry.core.bundle
+        .ClusterComponents("k8s.gcr.io", "3.6", "3.5.1-0", "v1.8.6", "none", "", "none"), java.util.Map.of(),
+        List.of(), List.of(), List.of(), List.of());
+    new BundleBuilder().build(new BuildOptions(contents, null, null, java.util.Map.of(template,
+        PackEntry.ofFile(template, templates.resolve("v1beta3.yaml"), false)),
+        new ContentSources.Installer(launcher, List.of(), null), null, signer, bundle, PackOptions.defaults(), null));
   }
 
   @Test
@@ -100,12 +106,14 @@ class BundleCommandsTest {
   void buildRefusesARepositoryWithoutItsRpmSigningKey() throws Exception {
     Path key = dir.resolve("keys/" + GeneratedKey.PUBLIC_FILE);
     Path out = dir.resolve("refused/k.tgz");
-    assertEquals(1, run("bundle", "build", "--k8s", "1.23.1", "--repo", "kubernetes=" + dir, "--repo-key",
-        "kubernetes=" + key, "--repo", "base=" + dir, "--sign-key",
-        dir.resolve("keys/" + GeneratedKey.SECRET_FILE).toString(), "-o", out.toString()));
-    assertTrue(err.toString().startsWith("kubeferry: error: could not build: repository 'base' has no --repo-key;"
+    int code = run("bundle", "build", "--k8s", "1.23.1", "--no-default-repos", "--repo", "kubernetes=" + dir,
+        "--repo-key", "kubernetes=" + key, "--repo", "base=" + dir, "--sign-key",
+        dir.resolve("keys/" + GeneratedKey.SECRET_FILE).toString(), "--templates", dir.resolve("manifests").toString(),
+        "-o", out.toString());
+    assertEquals(2, code, err.toString());
+    assertTrue(err.toString().startsWith("kubeferry: error: could not build: repository 'base' has no signing key;"
         + " the bundle installs with gpgcheck=1, so give the key that signs its RPMs and repomd.xml"
-        + " (--repo-key base=KEYFILE)\n"), err.toString());
+        + " (--repo-key base=KEYFILE)"), err.toString());
     assertEquals(1, err.toString().lines().count(), "one line: " + err);
     assertTrue(!Files.exists(out.getParent()), "nothing written");
   }

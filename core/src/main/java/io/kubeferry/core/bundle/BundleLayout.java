@@ -13,7 +13,9 @@ public final class BundleLayout {
   private BundleLayout() {}
 
   /** The format this code writes; {@link BundleManifestCodec} also reads every older version listed there. */
-  public static final String API_VERSION = "kubeferry.io/v1";
+  public static final String API_VERSION = "kubeferry.io/v2";
+  /** The first format: readable (verify, inspect), but it lacks what an install needs (docs/adr/0008). */
+  public static final String API_VERSION_V1 = "kubeferry.io/v1";
   public static final String KIND = "Bundle";
 
   public static final String MANIFEST = "bundle.yaml";

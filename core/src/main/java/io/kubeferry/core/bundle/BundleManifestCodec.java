@@ -4,6 +4,7 @@ import io.kubeferry.core.Digest;
 import io.kubeferry.core.Nevra;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,27 +25,64 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  */
 public final class BundleManifestCodec {
   /** Every apiVersion this code reads; add older ones here when the format moves on (a newer installer reads them). */
-  public static final Set<String> READABLE = Set.of(BundleLayout.API_VERSION);
+  public static final Set<String> READABLE = Set.of(BundleLayout.API_VERSION, BundleLayout.API_VERSION_V1);
 
   private static final int MAX_MANIFEST_CHARS = 64 << 20;
 
   private BundleManifestCodec() {}
 
-  /** Serialises {@code m} to YAML bytes. */
+  /** Serialises {@code m} to YAML bytes (v1 manifests keep their v1 shape). */
   public static byte[] write(BundleManifest m) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("apiVersion", m.apiVersion());
     root.put("kind", m.kind());
     root.put("kubernetesVersion", m.kubernetesVersion());
-    root.put("osProfiles", m.osProfiles());
-    root.put("arches", m.arches());
+    if (m.legacy()) {
+      root.put("osProfiles", List.of(m.os()));
+      root.put("arches", List.of(m.arch()));
+    } else {
+      root.put("os", m.os());
+      root.put("arch", m.arch());
+    }
     if (m.signer() != null) {
       root.put("signer", m.signer());
+    }
+    if (m.cluster() != null) {
+      ClusterComponents c = m.cluster();
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("kubeadmRegistry", c.kubeadmRegistry());
+      e.put("pause", c.pause());
+      e.put("etcd", c.etcd());
+      e.put("coredns", c.coredns());
+      e.put("cni", c.cni());
+      if (!c.cniVersion().isEmpty()) {
+        e.put("cniVersion", c.cniVersion());
+      }
+      e.put("loadBalancer", c.loadBalancer());
+      root.put("cluster", e);
+    }
+    if (!m.legacy()) {
+      Map<String, Object> packages = new LinkedHashMap<>();
+      m.packages().forEach((role, list) -> packages.put(role.key(), list.stream().map(Nevra::toString).toList()));
+      root.put("packages", packages);
+      List<Object> sources = new ArrayList<>();
+      for (SourceEntry src : m.sources()) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("id", src.id());
+        e.put("url", src.url());
+        e.put("keyFingerprints", src.keyFingerprints());
+        sources.add(e);
+      }
+      root.put("sources", sources);
     }
     List<Object> images = new ArrayList<>();
     for (ImageEntry i : m.images()) {
       Map<String, Object> e = new LinkedHashMap<>();
       e.put("ref", i.ref());
+      if (i.role() != null) {
+        e.put("role", i.role().key());
+        e.put("names", i.names());
+      }
       e.put("digest", i.digest().toString());
       e.put("size", i.size());
       List<Object> platforms = new ArrayList<>();
@@ -68,6 +106,16 @@ public final class BundleManifestCodec {
       rpms.add(e);
     }
     root.put("rpms", rpms);
+    if (!m.legacy()) {
+      List<Object> templates = new ArrayList<>();
+      for (TemplateEntry t : m.templates()) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("path", t.path());
+        e.put("images", t.images());
+        templates.add(e);
+      }
+      root.put("templates", templates);
+    }
     List<Object> files = new ArrayList<>();
     for (FileEntry f : m.files()) {
       Map<String, Object> e = new LinkedHashMap<>();
@@ -113,6 +161,7 @@ public final class BundleManifestCodec {
           + "' is not supported by this kubeferry (it reads " + String.join(", ", READABLE.stream().sorted().toList())
           + "); use a kubeferry at least as new as the one that built the bundle (input " + source + ")");
     }
+    boolean v1 = BundleLayout.API_VERSION_V1.equals(apiVersion);
     try {
       Fields f = new Fields(root, "");
       List<ImageEntry> images = new ArrayList<>();
@@ -121,7 +170,9 @@ public final class BundleManifestCodec {
         for (Fields p : i.list("platforms")) {
           platforms.add(new ImageEntry.Platform(p.string("platform"), Digest.parse(p.string("digest"))));
         }
-        images.add(new ImageEntry(i.string("ref"), Digest.parse(i.string("digest")), platforms, i.number("size")));
+        String role = v1 ? null : i.string("role");
+        images.add(new ImageEntry(i.string("ref"), Digest.parse(i.string("digest")), platforms, i.number("size"),
+            role == null ? null : ImageRole.parse(role), v1 ? List.of() : i.strings("names")));
       }
       List<RpmEntry> rpms = new ArrayList<>();
       for (Fields r : f.list("rpms")) {
@@ -133,12 +184,44 @@ public final class BundleManifestCodec {
         files.add(new FileEntry(e.string("path"), Digest.parse(e.string("sha256")), e.number("size"),
             e.flag("executable")));
       }
+      if (v1) {
+        return new BundleManifest(f.string("apiVersion"), f.string("kind"), f.string("kubernetesVersion"),
+            single(f.strings("osProfiles"), "osProfiles"), single(f.strings("arches"), "arches"),
+            f.optionalString("signer"), null, Map.of(), List.of(), images, rpms, List.of(), files);
+      }
+      Fields c = f.mapping("cluster");
+      ClusterComponents cluster = new ClusterComponents(c.string("kubeadmRegistry"), c.string("pause"),
+          c.string("etcd"), c.string("coredns"), c.string("cni"), c.optionalString("cniVersion"),
+          c.string("loadBalancer"));
+      Map<PackageRole, List<Nevra>> packages = new EnumMap<>(PackageRole.class);
+      Fields pk = f.mapping("packages");
+      for (Object key : pk.map().keySet()) {
+        packages.put(PackageRole.parse(String.valueOf(key)),
+            pk.strings(String.valueOf(key)).stream().map(Nevra::parse).toList());
+      }
+      List<SourceEntry> sources = new ArrayList<>();
+      for (Fields s : f.list("sources")) {
+        sources.add(new SourceEntry(s.string("id"), s.string("url"), s.strings("keyFingerprints")));
+      }
+      List<TemplateEntry> templates = new ArrayList<>();
+      for (Fields t : f.list("templates")) {
+        templates.add(new TemplateEntry(t.string("path"), t.strings("images")));
+      }
       return new BundleManifest(f.string("apiVersion"), f.string("kind"), f.string("kubernetesVersion"),
-          f.strings("osProfiles"), f.strings("arches"), f.optionalString("signer"), images, rpms, files);
+          f.string("os"), f.string("arch"), f.optionalString("signer"), cluster, packages, sources, images, rpms,
+          templates, files);
     } catch (IllegalArgumentException | ClassCastException e) {
       throw new BundleFormatException("could not read bundle manifest: " + e.getMessage() + " (input " + source + ")",
           e);
     }
+  }
+
+  private static String single(List<String> values, String field) {
+    if (values.size() != 1) {
+      throw new IllegalArgumentException("field " + field + " lists " + values + "; this kubeferry reads format v1"
+          + " bundles for exactly one");
+    }
+    return values.get(0);
   }
 
   /** Typed access to a YAML mapping with messages naming the field. */
@@ -174,6 +257,14 @@ public final class BundleManifestCodec {
     boolean flag(String key) {
       Object v = map.get(key);
       return v != null && (Boolean) v;
+    }
+
+    Fields mapping(String key) {
+      Object v = required(key);
+      if (!(v instanceof Map<?, ?> m)) {
+        throw new IllegalArgumentException("field " + where + key + " must be a mapping");
+      }
+      return new Fields(m, where + key + ".");
     }
 
     List<String> strings(String key) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,14 @@ public final class PullSession implements AutoCloseable {
       }
     }
     listener.imageResolved(image, remote.toString(), total);
+    // Every blob the image reaches in the layout: config and layers, each platform manifest, and the index itself.
+    Map<Digest, Long> reached = new HashMap<>();
+    reached.put(top.digest(), (long) top.raw().length);
+    for (Manifest m : images.values()) {
+      reached.put(m.digest(), (long) m.raw().length);
+      m.blobs().forEach(b -> reached.put(b.digest(), b.size()));
+    }
+    long size = reached.values().stream().mapToLong(Long::longValue).sum();
     final Remote served = remote;
     final Manifest topFinal = top;
     return CompletableFuture.allOf(blobs.toArray(CompletableFuture[]::new)).thenApplyAsync(v -> {
@@ -113,7 +122,7 @@ public final class PullSession implements AutoCloseable {
             "could not write image to " + layout.dir() + ": " + ex.getMessage(), ex));
       }
       PulledImage done = new PulledImage(image, served.toString(), topFinal.mediaType(), topFinal.digest(), digests,
-          bytes.get(), count.get());
+          size, bytes.get(), count.get());
       listener.imageDone(done);
       return done;
     }, pool);

@@ -12,11 +12,13 @@ import java.util.Map;
  * @param mediaType media type of the top-level manifest or index
  * @param digest digest of the top-level manifest or index (the upstream's)
  * @param platforms platform manifest digests stored, by platform (sorted)
+ * @param size bytes of every blob the image reaches in the layout (manifests, index, config, layers; a blob shared
+ *     with another image counts in both)
  * @param bytesDownloaded blob bytes fetched from the network for this image
  * @param blobsDownloaded blobs fetched from the network for this image
  */
 public record PulledImage(String image, String servedBy, String mediaType, Digest digest,
-    Map<Platform, Digest> platforms, long bytesDownloaded, int blobsDownloaded) {
+    Map<Platform, Digest> platforms, long size, long bytesDownloaded, int blobsDownloaded) {
   public PulledImage {
     platforms = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(platforms));
   }

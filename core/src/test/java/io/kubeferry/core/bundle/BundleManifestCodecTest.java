@@ -9,19 +9,28 @@ import io.kubeferry.core.Digest;
 import io.kubeferry.core.Nevra;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BundleManifestCodecTest {
   private static final Digest D = Digest.sha256Of(new byte[] {1});
 
+  private static final ClusterComponents CLUSTER =
+      new ClusterComponents("k8s.gcr.io", "3.6", "3.5.1-0", "v1.8.6", "calico", "v3.24.6", "haproxy-keepalived");
+
   static BundleManifest sample() {
-    return new BundleManifest(BundleLayout.API_VERSION, BundleLayout.KIND, "1.23.1", List.of("el7"),
-        List.of("amd64"), "94E60201F7E99AF85EBFAFA1B509C46E3B56F42D",
-        List.of(new ImageEntry("registry.k8s.io/pause:3.6", D, List.of(new ImageEntry.Platform("linux/amd64", D)),
-            1234)),
-        List.of(new RpmEntry(Nevra.parse("docker-ce-3:20.10.12-3.el7.x86_64"), "repo/Packages/d.rpm", D, 9)),
+    Nevra docker = Nevra.parse("docker-ce-3:20.10.12-3.el7.x86_64");
+    return new BundleManifest(BundleLayout.API_VERSION, BundleLayout.KIND, "1.23.1", "el7", "amd64",
+        "94E60201F7E99AF85EBFAFA1B509C46E3B56F42D", CLUSTER, Map.of(PackageRole.RUNTIME_DOCKER, List.of(docker)),
+        List.of(new SourceEntry("docker-ce", "https://download.docker.com/linux/centos/7/x86_64/stable/",
+            List.of("060A61C51B558A7F742B77AAC52FEB6B621E9F35"))),
+        List.of(new ImageEntry("k8s.gcr.io/pause:3.6", D, List.of(new ImageEntry.Platform("linux/amd64", D)),
+            1234, ImageRole.PAUSE, List.of("pause:3.6"))),
+        List.of(new RpmEntry(docker, "repo/Packages/d.rpm", D, 9)),
+        List.of(new TemplateEntry("manifests/cni/calico.yaml", List.of("docker.io/calico/node:v3.24.6"))),
         List.of(new FileEntry("repo/Packages/d.rpm", D, 9, false), new FileEntry("installer/kubeferry", D, 5, true),
-            new FileEntry("manifests/kubeadm/v1beta3.yaml", D, 3, false)));
+            new FileEntry("manifests/cni/calico.yaml", D, 3, false), new FileEntry(BundleLayout.imageBlob(D), D, 1,
+                false)));
   }
 
   @Test
@@ -31,24 +40,53 @@ class BundleManifestCodecTest {
     assertEquals(sample(), back);
     assertArrayEquals(yaml, BundleManifestCodec.write(back));
     String text = new String(yaml, StandardCharsets.UTF_8);
-    assertTrue(text.startsWith("apiVersion: kubeferry.io/v1\nkind: Bundle\nkubernetesVersion: 1.23.1\n"), text);
-    assertTrue(text.indexOf("installer/kubeferry") < text.indexOf("manifests/"), "files sorted: " + text);
+    assertTrue(text.startsWith("apiVersion: kubeferry.io/v2\nkind: Bundle\nkubernetesVersion: 1.23.1\nos: el7\n"
+        + "arch: amd64\n"), text);
+    assertTrue(text.contains("  role: pause\n  names:\n  - pause:3.6\n"), text);
+    String files = text.substring(text.indexOf("\nfiles:\n"));
+    assertTrue(files.indexOf("installer/kubeferry") < files.indexOf("manifests/"), "files sorted: " + text);
   }
 
   @Test
   void numericLookingVersionsStayStrings() throws Exception {
-    BundleManifest m = new BundleManifest(BundleLayout.API_VERSION, BundleLayout.KIND, "1.24.0", List.of("7"),
-        List.of("amd64"), null, List.of(), List.of(), List.of());
+    BundleManifest m = new BundleManifest(BundleLayout.API_VERSION, BundleLayout.KIND, "1.24.0", "el9", "amd64", null,
+        new ClusterComponents("registry.k8s.io", "3.7", "3.5.3-0", "1.10", "none", "", "none"), Map.of(), List.of(),
+        List.of(), List.of(), List.of(), List.of());
     assertEquals(m, BundleManifestCodec.read(BundleManifestCodec.write(m), "m"));
+  }
+
+  @Test
+  void aFormatV1ManifestIsReadableButMarkedLegacy() throws Exception {
+    String v1 = "apiVersion: kubeferry.io/v1\nkind: Bundle\nkubernetesVersion: 1.23.1\nosProfiles: [el7]\n"
+        + "arches: [amd64]\nimages:\n- ref: registry.k8s.io/pause:3.6\n  digest: " + D + "\n  size: 1\n"
+        + "  platforms: []\nrpms: []\nfiles:\n- path: " + BundleLayout.imageBlob(D) + "\n  sha256: " + D
+        + "\n  size: 1\n";
+    BundleManifest m = BundleManifestCodec.read(v1.getBytes(StandardCharsets.UTF_8), "old.yaml");
+    assertTrue(m.legacy());
+    assertEquals("el7", m.os());
+    assertEquals(null, m.images().get(0).role());
+  }
+
+  @Test
+  void aV2ImageWithoutRoleOrAPackageOutsideTheRpmsIsRejected() {
+    String noRole = new String(BundleManifestCodec.write(sample()), StandardCharsets.UTF_8)
+        .replace("  role: pause\n", "");
+    assertThrows(BundleFormatException.class,
+        () -> BundleManifestCodec.read(noRole.getBytes(StandardCharsets.UTF_8), "b.yaml"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BundleManifest(
+        BundleLayout.API_VERSION, BundleLayout.KIND, "1.23.1", "el7", "amd64", null, CLUSTER,
+        Map.of(PackageRole.KUBERNETES, List.of(Nevra.parse("kubeadm-1.23.1-0.x86_64"))), List.of(), List.of(),
+        List.of(), List.of(), List.of()));
+    assertTrue(e.getMessage().contains("kubeadm-1.23.1-0.x86_64"), e.getMessage());
   }
 
   @Test
   void unknownApiVersionIsRejectedWithAnUpgradeHint() {
     String yaml = new String(BundleManifestCodec.write(sample()), StandardCharsets.UTF_8)
-        .replace("kubeferry.io/v1", "kubeferry.io/v2");
+        .replace("kubeferry.io/v2", "kubeferry.io/v9");
     BundleFormatException e = assertThrows(BundleFormatException.class,
         () -> BundleManifestCodec.read(yaml.getBytes(StandardCharsets.UTF_8), "x/bundle.yaml"));
-    assertTrue(e.getMessage().contains("'kubeferry.io/v2' is not supported")
+    assertTrue(e.getMessage().contains("'kubeferry.io/v9' is not supported")
         && e.getMessage().contains("at least as new"), e.getMessage());
     assertTrue(e.getMessage().contains("x/bundle.yaml"), e.getMessage());
   }

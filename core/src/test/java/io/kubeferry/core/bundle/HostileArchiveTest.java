@@ -168,7 +168,8 @@ class HostileArchiveTest {
     SignatureVerifier trusted = SignatureVerifier.fromBytes(key.publicKeyArmored().getBytes(StandardCharsets.US_ASCII),
         "pub");
     byte[] manifest = BundleManifestCodec.write(new BundleManifest(BundleLayout.API_VERSION, BundleLayout.KIND,
-        "1.23.1", List.of("el7"), List.of("amd64"), null, List.of(), List.of(), List.of()));
+        "1.23.1", "el7", "amd64", null, new ClusterComponents("k8s.gcr.io", "3.6", "3.5.1-0", "v1.8.6", "none", "",
+        "none"), java.util.Map.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
     byte[] sig = signer.signArmored(manifest);
     Path work = Files.createDirectories(dir.resolve("work/inner"));
     for (Writer hostile : List.<Writer>of(

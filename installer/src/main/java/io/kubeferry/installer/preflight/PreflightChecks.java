@@ -51,10 +51,7 @@ public final class PreflightChecks {
   public static List<Finding> forHost(Host h, HostFacts f, InstallSource src) {
     List<Finding> out = new ArrayList<>();
     String host = h.name();
-    String family = src.osProfile().replaceAll("\\d", "");
-    String major = src.osProfile().replaceAll("\\D", "");
-    boolean elFamily = Set.of("centos", "rhel", "rocky", "almalinux", "ol", "fedora").contains(f.osId());
-    if (!family.equals("el") || !elFamily || !f.osVersionId().split("\\.")[0].equals(major)) {
+    if (!OsProfiles.matches(src.osProfile(), f.osId(), f.osVersionId())) {
       out.add(new Finding(host, "os", Severity.ERROR, "OS is " + f.osId() + " " + f.osVersionId()
           + " but the bundle's packages are for " + src.osProfile() + " (build a bundle for this OS)"));
     }

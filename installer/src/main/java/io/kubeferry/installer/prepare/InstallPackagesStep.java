@@ -3,6 +3,9 @@ package io.kubeferry.installer.prepare;
 import io.kubeferry.installer.source.SourceRef;
 
 import io.kubeferry.core.Digest;
+import io.kubeferry.core.bundle.PackageRole;
+import io.kubeferry.installer.inventory.ClusterSettings;
+import io.kubeferry.installer.source.InstallSource;
 import io.kubeferry.installer.plan.Step;
 import io.kubeferry.installer.plan.StepContext;
 import io.kubeferry.installer.plan.StepException;
@@ -21,9 +24,22 @@ import java.util.stream.Collectors;
  */
 public final class InstallPackagesStep implements Step {
   private final SourceRef source;
+  private final ClusterSettings.Runtime runtime;
 
-  public InstallPackagesStep(SourceRef source) {
+  public InstallPackagesStep(SourceRef source, ClusterSettings.Runtime runtime) {
     this.source = source;
+    this.runtime = runtime;
+  }
+
+  /** The bundle's packages for this node: the Kubernetes set, the runtime's set, the operator's extras. */
+  private List<String> packages() throws StepException {
+    InstallSource s = source.get();
+    boolean docker = RuntimeConfigStep.resolve(runtime, s.minor()) == ClusterSettings.Runtime.DOCKER;
+    try {
+      return s.packages(docker ? PackageRole.RUNTIME_DOCKER : PackageRole.RUNTIME_CONTAINERD);
+    } catch (IllegalArgumentException e) {
+      throw new StepException("could not choose packages: " + e.getMessage());
+    }
   }
 
   @Override
@@ -40,7 +56,7 @@ public final class InstallPackagesStep implements Step {
   @Override
   public String inputHash() {
     try {
-      return Digest.sha256Of(String.join("\n", source.get().packages()).getBytes(StandardCharsets.UTF_8))
+      return Digest.sha256Of(String.join("\n", packages()).getBytes(StandardCharsets.UTF_8))
           .toString();
     } catch (StepException e) {
       return "unavailable";
@@ -49,7 +65,7 @@ public final class InstallPackagesStep implements Step {
 
   @Override
   public StepOutcome run(StepContext ctx) throws StepException {
-    List<String> pkgs = source.get().packages();
+    List<String> pkgs = packages();
     String args = pkgs.stream().map(ShellQuote::quote).collect(Collectors.joining(" "));
     CommandResult q = ctx.run(RemoteCommand.root("rpm -q " + args).withLabel("rpm -q " + String.join(" ", pkgs)));
     if (q.ok()) {

@@ -38,8 +38,8 @@ class PreflightChecksTest {
       time_ms=1700000000500
       """;
 
-  static final InstallSource SOURCE = new InstallSource("1.23.1", "el7", "x86_64", Path.of("/b/repo"),
-      Path.of("/b/key.asc"), java.util.Map.of(), List.of("kubeadm-1.23.1-0", "kubelet-1.23.1-0", "conntrack-tools-1.4.4-7.el7"));
+  static final InstallSource SOURCE = io.kubeferry.installer.source.TestSources.el7(Path.of("/b"),
+      Path.of("/b/key.asc"), java.util.Map.of());
 
   static Host host(String name, Role... roles) {
     return new Host(name, "10.0.0." + name.length(), new SshSettings("root", 22, Path.of("/k")), false,

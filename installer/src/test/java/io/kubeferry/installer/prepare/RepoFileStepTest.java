@@ -20,8 +20,8 @@ class RepoFileStepTest {
     Path bundleKey = Files.writeString(dir.resolve("bundle.asc"), "bundle key\n");
     Path k8s = Files.writeString(dir.resolve("kubernetes.asc"), "kubernetes key\n");
     Path docker = Files.writeString(dir.resolve("docker-ce.asc"), dockerKey);
-    return new InstallSource("1.23.1", "el7", "x86_64", dir.resolve("repo"), bundleKey,
-        Map.of("kubernetes", k8s, "docker-ce", docker), List.of("kubeadm-1.23.1-0"));
+    return io.kubeferry.installer.source.TestSources.el7(dir, bundleKey, Map.of("kubernetes", k8s, "docker-ce",
+        docker));
   }
 
   @Test

@@ -21,8 +21,9 @@ class BundleSourceIT {
     assertEquals("1.23.1", s.kubernetesVersion());
     assertEquals("el7", s.osProfile());
     assertEquals("x86_64", s.arch());
-    assertEquals(List.of("kubeadm-1.23.1-0", "kubelet-1.23.1-0", "kubectl-1.23.1-0", "kubernetes-cni-0.8.7-0",
-        "cri-tools-1.19.0-0", "conntrack-tools-1.4.4-7.el7"), s.packages());
+    assertEquals(List.of("conntrack-tools-1.4.4-7.el7.noarch", "cri-tools-1.19.0-0.noarch", "kubeadm-1.23.1-0.noarch",
+        "kubectl-1.23.1-0.noarch", "kubelet-1.23.1-0.noarch", "kubernetes-cni-0.8.7-0.noarch",
+        "containerd.io-1.6.33-3.1.el7.noarch"), s.packages(io.kubeferry.core.bundle.PackageRole.RUNTIME_CONTAINERD));
     assertTrue(Files.isRegularFile(s.repoDir().resolve("repodata/repomd.xml.asc")));
 
     Path tampered = dir.resolve("t.tgz");

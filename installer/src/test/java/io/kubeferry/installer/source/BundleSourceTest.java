@@ -1,60 +1,58 @@
 package io.kubeferry.installer.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kubeferry.core.Digest;
-import io.kubeferry.core.Nevra;
-import io.kubeferry.core.bundle.BundleLayout;
 import io.kubeferry.core.bundle.BundleManifest;
-import io.kubeferry.core.bundle.FileEntry;
-import io.kubeferry.core.bundle.RpmEntry;
+import io.kubeferry.core.bundle.BundleManifestCodec;
+import io.kubeferry.core.bundle.PackageRole;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which package of several in the bundle gets pinned: the newest by rpm's rules, never by string order. */
+/** The install takes its packages from the manifest as resolved: it re-derives and guesses nothing. */
 class BundleSourceTest {
-  private static final Digest D = Digest.sha256Of("x".getBytes(StandardCharsets.UTF_8));
+  @TempDir Path root;
 
-  @Test
-  void pinsTheNewestByRpmVersionOrderNotByStringOrder(@TempDir Path root) throws Exception {
-    // As strings "1.23.9-0" > "1.23.10-0"; rpm says 1.23.10 is newer. Same for the release 10 vs 9.
-    InstallSource s = source(root, "1.23.1", "kubeadm-1.23.1-0.x86_64",
-        "cri-tools-1.23.9-0.x86_64", "cri-tools-1.23.10-0.x86_64", "cri-tools-1.23.2-0.x86_64",
-        "socat-1.7.3.2-9.el7.x86_64", "socat-1.7.3.2-10.el7.x86_64");
-    assertEquals(List.of("kubeadm-1.23.1-0", "cri-tools-1.23.10-0", "socat-1.7.3.2-10.el7"), s.packages());
-  }
-
-  @Test
-  void epochWinsOverVersion(@TempDir Path root) throws Exception {
-    // As strings "24.0.0-1.el7" > "1:20.10.12-3.el7"; rpm compares the epoch first.
-    InstallSource s = source(root, "1.23.1", "kubeadm-1.23.1-0.x86_64",
-        "docker-ce-1:20.10.12-3.el7.x86_64", "docker-ce-24.0.0-1.el7.x86_64");
-    assertEquals(List.of("kubeadm-1.23.1-0", "docker-ce-20.10.12-3.el7"), s.packages());
-  }
-
-  @Test
-  void kubeadmStaysAtTheBundleVersionEvenWhenANewerOneIsPresent(@TempDir Path root) throws Exception {
-    InstallSource s = source(root, "1.23.9", "kubeadm-1.23.9-0.x86_64", "kubeadm-1.23.10-0.x86_64");
-    assertEquals(List.of("kubeadm-1.23.9-0"), s.packages());
-  }
-
-  private static InstallSource source(Path root, String k8s, String... nevras) throws Exception {
+  private InstallSource source(BundleManifest m) throws Exception {
     Files.createDirectories(root.resolve("repo/repodata"));
     Files.writeString(root.resolve("repo/repodata/repomd.xml.asc"), "signature");
-    List<RpmEntry> rpms = new ArrayList<>();
-    List<FileEntry> files = new ArrayList<>();
-    for (String n : nevras) {
-      String path = BundleLayout.REPO + "Packages/" + n + ".rpm";
-      rpms.add(new RpmEntry(Nevra.parse(n), path, D, 1));
-      files.add(new FileEntry(path, D, 1, false));
-    }
-    BundleManifest m = new BundleManifest(BundleLayout.API_VERSION, BundleLayout.KIND, k8s, List.of("el7"),
-        List.of("amd64"), null, List.of(), rpms, files);
     return BundleSource.toSource(m, root, root.resolve("key.asc"));
+  }
+
+  @Test
+  void theRuntimeDecidesWhichRolesAreInstalledInTheManifestsOrder() throws Exception {
+    InstallSource s = source(TestSources.el7(root, root.resolve("k"), Map.of()).manifest());
+    assertEquals(List.of("conntrack-tools-1.4.4-7.el7.x86_64", "kubeadm-1.23.1-0.x86_64", "kubelet-1.23.1-0.x86_64",
+        "containerd.io-1.6.33-3.1.el7.x86_64", "docker-ce-3:20.10.24-3.el7.x86_64"),
+        s.packages(PackageRole.RUNTIME_DOCKER));
+    assertEquals(List.of("conntrack-tools-1.4.4-7.el7.x86_64", "kubeadm-1.23.1-0.x86_64", "kubelet-1.23.1-0.x86_64",
+        "containerd.io-1.6.33-3.1.el7.x86_64"), s.packages(PackageRole.RUNTIME_CONTAINERD));
+  }
+
+  @Test
+  void anyProfileTheBundlerWritesIsUsable() throws Exception {
+    InstallSource kylin = source(TestSources.manifest("1.23.1", "kylin-v10", Map.of(PackageRole.KUBERNETES,
+        List.of("kubeadm-1.23.1-0.x86_64"), PackageRole.RUNTIME_CONTAINERD,
+        List.of("containerd.io-1.6.33-3.1.el7.x86_64"))));
+    assertEquals("kylin-v10", kylin.osProfile());
+    assertEquals("x86_64", kylin.arch());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> kylin.packages(PackageRole.RUNTIME_DOCKER));
+    assertTrue(e.getMessage().contains("no runtime-docker packages"), e.getMessage());
+  }
+
+  @Test
+  void aFormatV1BundleIsRefusedWithARebuildHint() throws Exception {
+    String v1 = "apiVersion: kubeferry.io/v1\nkind: Bundle\nkubernetesVersion: 1.23.1\nosProfiles: [el7]\n"
+        + "arches: [amd64]\nimages: []\nrpms: []\nfiles: []\n";
+    BundleManifest m = BundleManifestCodec.read(v1.getBytes(StandardCharsets.UTF_8), "old");
+    BundleException e = assertThrows(BundleException.class, () -> source(m));
+    assertTrue(e.getMessage().contains("rebuild it"), e.getMessage());
   }
 }

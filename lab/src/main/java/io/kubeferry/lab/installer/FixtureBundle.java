@@ -1,19 +1,27 @@
 package io.kubeferry.lab.installer;
 
+import io.kubeferry.core.pack.BuildOptions;
+import io.kubeferry.core.pack.BundleBuilder;
+import io.kubeferry.core.pack.BundleContents;
+import io.kubeferry.core.pack.PackEntry;
+import io.kubeferry.core.pack.PackOptions;
 import io.kubeferry.core.Digest;
 import io.kubeferry.core.Nevra;
 import io.kubeferry.core.bundle.BundleLayout;
-import io.kubeferry.core.bundle.BundleManifest;
-import io.kubeferry.core.bundle.BundleManifestCodec;
-import io.kubeferry.core.bundle.FileEntry;
+import io.kubeferry.core.bundle.ClusterComponents;
+import io.kubeferry.core.bundle.PackageRole;
 import io.kubeferry.core.bundle.RpmEntry;
+import io.kubeferry.core.pack.BuildOptions;
+import io.kubeferry.core.pack.BundleBuilder;
+import io.kubeferry.core.pack.BundleContents;
+import io.kubeferry.core.pack.PackEntry;
+import io.kubeferry.core.pack.PackOptions;
 import io.kubeferry.core.sign.GeneratedKey;
 import io.kubeferry.core.sign.KeyGenOptions;
 import io.kubeferry.core.sign.KeyGenerator;
 import io.kubeferry.core.sign.KeyType;
 import io.kubeferry.core.sign.Signer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,15 +29,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * A small but real signed bundle for installer tests: tiny noarch RPMs named like the Kubernetes packages (with
  * Requires between them, a kubelet.service unit) built by rpmbuild and signed by rpmsign with an "upstream" key
  * (as packages.cloud.google.com signs the real ones), shipped as {@value #UPSTREAM_REPO}'s RPM key; a createrepo_c
- * repository with a detached signature on repomd.xml, and the bundle format's signed manifest and tarball
- * signature, made with the generated bundle key. Needs rpmbuild, rpmsign, createrepo_c and gpg (all in setup-test-env's packages).
+ * repository by createrepo_c with a detached signature on repomd.xml, and the bundle written by kubeferry's one
+ * bundle writer with the generated bundle key. Needs rpmbuild, rpmsign, createrepo_c and gpg (all in
+ * setup-test-env's packages).
  */
 public final class FixtureBundle {
   /** name, version, release, Requires lines. */
@@ -48,6 +55,7 @@ public final class FixtureBundle {
       new Pkg("kubernetes-cni", "0.8.7", "0", List.of(), Map.of("/opt/cni/bin/bridge", "#!/bin/sh\n")),
       new Pkg("cri-tools", "1.19.0", "0", List.of(), Map.of("/usr/bin/crictl", "#!/bin/sh\n")),
       new Pkg("conntrack-tools", "1.4.4", "7.el7", List.of(), Map.of("/usr/share/doc/kf-conntrack", "fixture\n")),
+      new Pkg("containerd.io", "1.6.33", "3.1.el7", List.of(), Map.of("/usr/share/doc/kf-containerd", "fixture\n")),
       // A newer kubelet in the same repo: pinning must keep it out.
       new Pkg("kubelet", "1.23.2", "0", List.of("kubernetes-cni >= 0.8.7", "conntrack-tools"),
           Map.of("/usr/bin/kubelet", "#!/bin/sh\nexec sleep infinity\n",
@@ -104,55 +112,35 @@ public final class FixtureBundle {
       run(env, dir, cmd.toArray(String[]::new));
     }
     run(env, dir, "createrepo_c", "-q", repo.toString());
-    run(env, dir, "gpg", "--batch", "--yes", "--local-user", fpr, "--detach-sign", "--armor",
+    run(env, dir, "gpg", "--batch", "--yes", "--local-user", key.fingerprint().hex(), "--detach-sign", "--armor",
         repo.resolve("repodata/repomd.xml").toString());
-    Path pub = root.resolve(BundleLayout.PUBLIC_KEY);
-    Files.createDirectories(pub.getParent());
-    Files.copy(keys.resolve(GeneratedKey.PUBLIC_FILE), pub);
-    Path rpmKey = root.resolve(BundleLayout.rpmKey(UPSTREAM_REPO));
-    Files.createDirectories(rpmKey.getParent());
-    Files.copy(upstreamKeys.resolve(GeneratedKey.PUBLIC_FILE), rpmKey);
-
-    List<FileEntry> files = new ArrayList<>();
-    List<RpmEntry> rpmEntries = new ArrayList<>();
-    try (Stream<Path> all = Files.walk(root)) {
-      for (Path f : all.filter(Files::isRegularFile).sorted().toList()) {
-        String rel = root.relativize(f).toString();
-        Digest d = Digest.sha256Of(Files.readAllBytes(f));
-        files.add(new FileEntry(rel, d, Files.size(f), false));
-        if (rel.endsWith(".rpm")) {
-          String nevra = rpmQuery(env, dir, f);
-          rpmEntries.add(new RpmEntry(Nevra.parse(nevra), rel, d, Files.size(f)));
+    Signer signer = Signer.fromFile(keys.resolve(GeneratedKey.SECRET_FILE), null);
+    List<RpmEntry> rpms = new ArrayList<>();
+    List<Nevra> kubernetes = new ArrayList<>();
+    List<Nevra> runtime = new ArrayList<>();
+    try (Stream<Path> files = Files.list(repo)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".rpm")).sorted().toList()) {
+        Nevra nevra = Nevra.parse(run(env, dir, "rpm", "-qp", "--nosignature", "--qf",
+            "%{NAME}-%{VERSION}-%{RELEASE}.%{ARCH}", f.toString()).strip());
+        rpms.add(new RpmEntry(nevra, BundleLayout.REPO + f.getFileName(), Digest.sha256Of(Files.readAllBytes(f)),
+            Files.size(f)));
+        if (nevra.name().equals("containerd.io")) {
+          runtime.add(nevra);
+        } else if (!nevra.version().equals("1.23.2")) { // the newer kubelet is there to be left out
+          kubernetes.add(nevra);
         }
       }
     }
-    BundleManifest m = new BundleManifest(BundleLayout.API_VERSION, BundleLayout.KIND, "1.23.1", List.of("el7"),
-        List.of("amd64"), fpr, List.of(), rpmEntries, files);
-    Signer signer = Signer.fromFile(keys.resolve(GeneratedKey.SECRET_FILE), null);
-    byte[] manifest = BundleManifestCodec.write(m);
+    BundleContents contents = new BundleContents("1.23.1", "el7", "amd64",
+        new ClusterComponents("k8s.gcr.io", "3.6", "3.5.1-0", "v1.8.6", "none", "", "none"),
+        Map.of(PackageRole.KUBERNETES, kubernetes, PackageRole.RUNTIME_DOCKER, runtime,
+            PackageRole.RUNTIME_CONTAINERD, runtime), List.of(), List.of(), rpms, List.of());
+    String rpmKey = BundleLayout.rpmKey(UPSTREAM_REPO);
     Path tgz = dir.resolve("kubeferry-1.23.1-el7-amd64.tgz");
-    try (OutputStream out = Files.newOutputStream(tgz);
-        java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out);
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
-      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-      put(tar, BundleLayout.MANIFEST, manifest);
-      put(tar, BundleLayout.MANIFEST_SIGNATURE, signer.signArmored(manifest));
-      for (FileEntry f : files) {
-        put(tar, f.path(), Files.readAllBytes(root.resolve(f.path())));
-      }
-    }
-    Files.write(BundleLayout.tarballSignature(tgz), signer.signArmored(Files.readAllBytes(tgz)));
+    new BundleBuilder().build(new BuildOptions(contents, null, repo, Map.of(rpmKey, PackEntry.ofFile(rpmKey,
+        upstreamKeys.resolve(GeneratedKey.PUBLIC_FILE), false)), null, null, signer, tgz, PackOptions.defaults(),
+        null));
     return new FixtureBundle(tgz, keys.resolve(GeneratedKey.PUBLIC_FILE));
-  }
-
-  private static void put(TarArchiveOutputStream tar, String name, byte[] data) throws IOException {
-    TarArchiveEntry e = new TarArchiveEntry(name);
-    e.setSize(data.length);
-    e.setMode(0100644);
-    e.setModTime(0);
-    tar.putArchiveEntry(e);
-    tar.write(data);
-    tar.closeArchiveEntry();
   }
 
   private static void buildRpm(Map<String, String> env, Path top, Pkg p, Path repo) throws Exception {
@@ -183,11 +171,6 @@ public final class FixtureBundle {
         Files.copy(rpm, repo.resolve(rpm.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     }
-  }
-
-  private static String rpmQuery(Map<String, String> env, Path dir, Path rpm) throws Exception {
-    return run(env, dir, "rpm", "-qp", "--nosignature", "--qf", "%{NAME}-%{VERSION}-%{RELEASE}.%{ARCH}",
-        rpm.toString()).strip();
   }
 
   static String run(Map<String, String> env, Path dir, String... cmd) throws Exception {

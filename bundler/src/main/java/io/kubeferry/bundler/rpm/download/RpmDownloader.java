@@ -32,16 +32,33 @@ public final class RpmDownloader {
   private final RpmCache cache;
   private final RpmVerifier verifier;
   private final int parallelism;
+  private final boolean deferred;
 
   /**
    * @param sources repository id to source, for each package's {@code repoId}
    * @param parallelism number of simultaneous downloads (at least 1)
    */
   public RpmDownloader(Map<String, RepoSource> sources, RpmCache cache, RpmVerifier verifier, int parallelism) {
+    this(sources, cache, verifier, parallelism, false);
+  }
+
+  private RpmDownloader(Map<String, RepoSource> sources, RpmCache cache, RpmVerifier verifier, int parallelism,
+      boolean deferred) {
     this.sources = Map.copyOf(sources);
     this.cache = cache;
     this.verifier = verifier;
     this.parallelism = Math.max(1, parallelism);
+    this.deferred = deferred;
+  }
+
+  /**
+   * A downloader that leaves the checks of cached files to its caller: new downloads are still checked against
+   * their sha256 while streaming, but a cached file is returned without being read, and no signature is checked
+   * here. For {@code bundle build}, which reads every package once afterwards to index it and checks its sha256
+   * and signature in that same pass (reading each file twice more here would triple the I/O).
+   */
+  public static RpmDownloader deferringChecks(Map<String, RepoSource> sources, RpmCache cache, int parallelism) {
+    return new RpmDownloader(sources, cache, null, parallelism, true);
   }
 
   /** Returns the cached file of each package, in input order. */
@@ -79,7 +96,7 @@ public final class RpmDownloader {
   private Path fetch(RpmPackage p) throws IOException, RpmDownloadException {
     Path target = cache.file(p);
     String expected = RpmCache.hex(p);
-    if (Files.exists(target) && expected.equals(sha256(target))) {
+    if (Files.exists(target) && (deferred || expected.equals(sha256(target)))) {
       return target;
     }
     RepoSource source = sources.get(p.repoId());
@@ -120,11 +137,13 @@ public final class RpmDownloader {
       throw new RpmDownloadException("could not download " + p.nevra() + " from " + where(source, p)
           + ": sha256 mismatch (expected " + expected + ", got " + actual + ")");
     }
-    try {
-      verifier.verify(part, p);
-    } catch (RpmDownloadException e) {
-      Files.deleteIfExists(part);
-      throw e;
+    if (!deferred) {
+      try {
+        verifier.verify(part, p);
+      } catch (RpmDownloadException e) {
+        Files.deleteIfExists(part);
+        throw e;
+      }
     }
     Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     return target;

@@ -1,6 +1,7 @@
 package io.kubeferry.bundler.rpm.repo;
 
 import io.kubeferry.bundler.rpm.RpmException;
+import io.kubeferry.bundler.rpm.RpmKeyring;
 import io.kubeferry.bundler.rpm.RpmReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -137,7 +138,9 @@ public final class RepodataWriter {
   }
 
   private static Rendered render(Path repo, Path file, RepodataOptions options) throws RpmException {
-    IndexedPackage p = new IndexedPackage(RpmReader.read(file, options.verifyWith()), href(repo, file));
+    String href = href(repo, file);
+    RpmKeyring keys = options.verifyWith() == null ? null : options.verifyWith().apply(href);
+    IndexedPackage p = new IndexedPackage(RpmReader.read(file, keys), href);
     StringBuilder primary = new StringBuilder(4096);
     PackageXml.primary(primary, p);
     StringBuilder filelists = new StringBuilder(1024);
