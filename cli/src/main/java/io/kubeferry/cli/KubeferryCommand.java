@@ -28,6 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
       ImageCommand.class,
       RpmCommand.class,
       KeygenCommand.class,
+      io.kubeferry.cli.trust.TrustCommand.class,
+      io.kubeferry.cli.inventory.InventoryCommand.class,
       InstallCommand.class,
       PreflightCommand.class,
       AutoComplete.GenerateCompletion.class

@@ -25,7 +25,9 @@ public final class KeygenCommand implements Callable<Integer> {
   @Option(names = "--type", defaultValue = "ed25519", description = "ed25519 (default) or rsa4096")
   String type;
 
-  @Option(names = {"-o", "--output"}, required = true, description = "directory to write the key files to")
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+      description = "directory to write the key files to (default: the kubeferry home, where `bundle build` looks"
+          + " for its signing key)")
   Path output;
 
   @Option(names = "--uid", defaultValue = "kubeferry bundle signing", description = "user id (default: ${DEFAULT-VALUE})")
@@ -36,6 +38,7 @@ public final class KeygenCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     char[] pass = passphrase.resolve();
+    Path output = this.output != null ? this.output : io.kubeferry.cli.config.KubeferryHome.current().dir();
     KeyType keyType = KeyType.parse(type);
     GeneratedKey key = KeyGenerator.generate(KeyGenOptions.of(keyType).withUserId(uid).withPassphrase(pass));
     Path secret = key.writeTo(output);
