@@ -33,7 +33,7 @@ public final class FakeMachine implements Machine {
   /** Answers a command, possibly changing the model. */
   @FunctionalInterface
   public interface Handler {
-    CommandResult handle(FakeMachine m, RemoteCommand c);
+    CommandResult handle(FakeMachine m, RemoteCommand c) throws HostException;
   }
 
   private final String name;
