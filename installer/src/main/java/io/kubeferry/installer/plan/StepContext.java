@@ -37,44 +37,38 @@ public record StepContext(Optional<Host> host, Optional<Machine> machine, RunSta
 
   /** Runs a command; a non-zero exit becomes a StepException. */
   public CommandResult check(RemoteCommand c) throws StepException {
-    try {
-      return requireMachine().check(c);
-    } catch (HostException e) {
-      throw StepException.of(e);
-    }
+    return onMachine(m -> m.check(c));
   }
 
   /** Runs a command and returns its result whatever the exit status. */
   public CommandResult run(RemoteCommand c) throws StepException {
-    try {
-      return requireMachine().run(c);
-    } catch (HostException e) {
-      throw StepException.of(e);
-    }
+    return onMachine(m -> m.run(c));
   }
 
   /** Makes a file on the host hold {@code content} with {@code mode}; true when it changed. */
   public boolean write(String content, String path, String mode) throws StepException {
-    try {
-      return requireMachine().write(content, path, mode);
-    } catch (HostException e) {
-      throw StepException.of(e);
-    }
+    return onMachine(m -> m.write(content, path, mode));
   }
 
   /** The text of a file on the host, or empty when it does not exist. */
   public Optional<String> read(String path) throws StepException {
-    try {
-      return requireMachine().read(path);
-    } catch (HostException e) {
-      throw StepException.of(e);
-    }
+    return onMachine(m -> m.read(path));
   }
 
   /** Copies a local file to the host, verified by digest, resumed if cut off. */
   public UploadResult upload(Path local, Digest digest, String remotePath) throws StepException {
+    return onMachine(m -> m.upload(local, digest, remotePath));
+  }
+
+  /** One operation on this step's machine. */
+  @FunctionalInterface
+  private interface Operation<T> {
+    T on(Machine m) throws HostException;
+  }
+
+  private <T> T onMachine(Operation<T> op) throws StepException {
     try {
-      return requireMachine().upload(local, digest, remotePath);
+      return op.on(requireMachine());
     } catch (HostException e) {
       throw StepException.of(e);
     }
