@@ -69,10 +69,14 @@ final class Lanes {
     });
     for (Lane lane : lanes) {
       pool.submit(() -> {
+        long start = System.nanoTime();
         try {
           runLane(lane);
         } catch (Error e) {
           session.fatal(e); // the run ends as it is, nothing more recorded (see PlanRunner)
+        } catch (RuntimeException e) { // a bug outside any step (e.g. no machine for a host): never silent
+          executor.fail(lane.owner(), "start", new StepException(StepException.Kind.INTERNAL, "internal error: "
+              + e, e), start);
         }
       });
     }
