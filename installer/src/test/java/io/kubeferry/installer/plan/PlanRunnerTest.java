@@ -151,6 +151,16 @@ class PlanRunnerTest {
   }
 
   @Test
+  void aBugOutsideAnyStepFailsTheRunInsteadOfSkippingAHost() throws Exception {
+    PlanRunner broken = new PlanRunner(h -> {
+      throw new IllegalStateException("no machine for " + h.name());
+    }, new PlanRunner.Options(1, new InstallState(dir.resolve("state"), new Redactor()), RunListener.NONE));
+    RunReport r = broken.run(new Plan(List.of(Phase.hosts("p", each(hosts(1), TestSteps.command("a", "a"))))));
+    assertEquals(StepException.Kind.INTERNAL, r.failureKind().orElseThrow());
+    assertEquals("internal error: java.lang.IllegalStateException: no machine for h1", r.failures().get(0).detail());
+  }
+
+  @Test
   void anErrorEndsTheRunAtOnceWithNothingRecorded() {
     Step dying = new TestSteps.Lambda("dies", ctx -> {
       throw new OutOfMemoryError("simulated");
