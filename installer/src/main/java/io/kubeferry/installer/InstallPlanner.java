@@ -67,22 +67,27 @@ public final class InstallPlanner {
           List.of(new EvaluatePreflightStep(inv, source, r.ignorePreflight(), r.preflightSink()))));
     }
     if (r.phases().contains(InstallPhases.PREPARE)) {
-      RepoArchive archive = new RepoArchive(source, r.workDir().resolve("upload"));
-      Map<Host, List<Step>> prepare = new LinkedHashMap<>();
-      for (Host h : inv.hosts()) {
-        prepare.put(h, List.of(
-            new CopyRepoStep(archive),
-            new RepoFileStep(source),
-            new InstallPackagesStep(source, inv.cluster().runtime()),
-            new SwapStep(),
-            new KernelStep(),
-            new SelinuxStep(),
-            new FirewalldStep(h, inv.cluster().firewalld()),
-            new RuntimeConfigStep(source, inv.cluster().runtime()),
-            new KubeletStep()));
-      }
-      phases.add(Phase.hosts("prepare", prepare));
+      phases.add(preparePhase(inv, source, r.workDir()));
     }
     return new Plan(phases);
+  }
+
+  /** Every host made ready for kubeadm, hosts in parallel; {@code workDir} holds the packed repository. */
+  public static Phase preparePhase(Inventory inv, SourceRef source, Path workDir) {
+    RepoArchive archive = new RepoArchive(source, workDir.resolve("upload"));
+    Map<Host, List<Step>> prepare = new LinkedHashMap<>();
+    for (Host h : inv.hosts()) {
+      prepare.put(h, List.of(
+          new CopyRepoStep(archive),
+          new RepoFileStep(source),
+          new InstallPackagesStep(source, inv.cluster().runtime()),
+          new SwapStep(),
+          new KernelStep(),
+          new SelinuxStep(),
+          new FirewalldStep(h, inv.cluster().firewalld()),
+          new RuntimeConfigStep(source, inv.cluster().runtime()),
+          new KubeletStep()));
+    }
+    return Phase.hosts("prepare", prepare);
   }
 }

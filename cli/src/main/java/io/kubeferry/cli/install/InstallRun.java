@@ -3,16 +3,19 @@ package io.kubeferry.cli.install;
 import io.kubeferry.installer.InstallPhases;
 import io.kubeferry.installer.InstallPlanner;
 import io.kubeferry.installer.inventory.Inventory;
+import io.kubeferry.installer.host.Machines;
+import io.kubeferry.installer.plan.InstallState;
 import io.kubeferry.installer.plan.Plan;
 import io.kubeferry.installer.plan.PlanRunner;
 import io.kubeferry.installer.plan.RunReport;
+import io.kubeferry.installer.plan.StepException;
+import io.kubeferry.installer.plan.StepResult;
 import io.kubeferry.installer.preflight.PreflightChecks;
 import io.kubeferry.installer.preflight.PreflightReport;
 import io.kubeferry.installer.ssh.SshExecutor;
 import io.kubeferry.installer.ssh.SshOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.ParameterException;
@@ -21,6 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** The body shared by {@code install} and {@code preflight}: plan, print or run, report. */
 final class InstallRun {
   static final int EXIT_INTEGRITY = 3;
+  static final int EXIT_USAGE = 2;
+  static final int EXIT_CANCELLED = 130;
 
   private InstallRun() {}
 
@@ -56,9 +61,10 @@ final class InstallRun {
     SshOptions ssh = SshOptions.defaults(t.knownHosts).withAcceptNewHostKeys(t.acceptNewHostKeys)
         .withLogDir(t.logDir).withListener(console);
     RunReport report;
-    try (SshExecutor executor = new SshExecutor(ssh)) {
-      report = new PlanRunner(executor, new PlanRunner.Options(t.parallel, Optional.of(t.stateDir), console))
-          .run(plan);
+    try (SshExecutor executor = new SshExecutor(ssh); Machines machines = new Machines(executor)) {
+      PlanRunner runner = new PlanRunner(machines::get, new PlanRunner.Options(t.parallel,
+          new InstallState(t.stateDir, ssh.redactor()), console));
+      report = Interrupts.cancelOnCtrlC(runner, err, () -> runner.run(plan));
     }
     if (preflight.get() != null) {
       out.print(preflight.get().table());
@@ -69,11 +75,24 @@ final class InstallRun {
     if (report.ok()) {
       return 0;
     }
-    boolean integrity = report.failures().stream().anyMatch(f -> f.step().equals("verify.bundle")
-        && f.detail().startsWith("could not verify"));
-    err.println("kubeferry: error: " + report.failures().get(0).host() + " " + report.failures().get(0).step()
-        + ": " + report.failures().get(0).detail() + " (logs in " + t.logDir + "/; re-run to resume)");
-    return integrity ? EXIT_INTEGRITY : 1;
+    StepResult first = report.failures().isEmpty() ? null : report.failures().get(0);
+    if (report.cancelled()) {
+      err.println("kubeferry: cancelled: nothing more was started; re-run the same command to resume");
+    } else if (first != null) {
+      err.println("kubeferry: error: " + first.host() + " " + first.step() + ": " + first.detail() + " (logs in "
+          + t.logDir + "/; re-run to resume)");
+    }
+    return exitCode(report.failureKind().orElse(StepException.Kind.HOST));
+  }
+
+  /** The documented exit codes: 3 integrity, 2 usage, 130 cancelled (as a shell reports Ctrl-C), 1 otherwise. */
+  static int exitCode(StepException.Kind kind) {
+    return switch (kind) {
+      case INTEGRITY -> EXIT_INTEGRITY;
+      case USAGE -> EXIT_USAGE;
+      case CANCELLED -> EXIT_CANCELLED;
+      case HOST, TIMEOUT, INTERNAL -> 1;
+    };
   }
 
   private static String summary(RunReport r) {

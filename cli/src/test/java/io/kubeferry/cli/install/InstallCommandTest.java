@@ -78,6 +78,37 @@ class InstallCommandTest {
   }
 
   @Test
+  void aBundleThatFailsVerificationExitsWith3(@TempDir Path dir) throws Exception {
+    Run keygen = run("keygen", "-o", dir.resolve("key").toString());
+    assertEquals(0, keygen.code(), keygen.err());
+    Path bundle = Files.write(dir.resolve("b.tgz"), new byte[] {1, 2, 3}); // no b.tgz.asc beside it
+    Run r = run("install", "--bundle", bundle.toString(), "--key", dir.resolve("key/signing-key.pub.asc").toString(),
+        "--inventory", inventory(dir).toString(), "--topology", "ha-stacked", "--phases", "verify",
+        "--state-dir", dir.resolve("state").toString(), "--log-dir", dir.resolve("logs").toString());
+    assertEquals(3, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("kubeferry: error: local verify.bundle: could not verify bundle " + bundle
+        + ": missing signature"), r.err());
+  }
+
+  @Test
+  void dryRunShowsTheLocalHost(@TempDir Path dir) throws Exception {
+    Path inv = Files.writeString(dir.resolve("local.yaml"), """
+        apiVersion: kubeferry.io/v1alpha1
+        kind: Inventory
+        defaults: {ssh: {user: kube, key: id_ed25519}}
+        hosts:
+          - {name: cp1, address: 10.1.0.11, connection: local}
+          - {name: w1, address: 10.1.0.21}
+        roles: {control-plane: [cp1], worker: [w1]}
+        """);
+    Run r = run("install", "--bundle", "b.tgz", "--inventory", inv.toString(), "--topology", "single", "--phases",
+        "prepare", "--dry-run");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("  cp1 [control-plane,registry] local\n"), r.out());
+    assertTrue(r.out().contains("  w1 [worker] kube@10.1.0.21:22\n"), r.out());
+  }
+
+  @Test
   void inventoryProblemsAreListedTogether(@TempDir Path dir) throws Exception {
     Run r = run("install", "--bundle", "b.tgz", "--inventory", inventory(dir).toString(), "--topology",
         "single", "--phases", "preflight", "--dry-run");

@@ -26,7 +26,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * kind: Inventory
  * defaults: {ssh: {user: kube, port: 22, key: ~/.ssh/id_ed25519}, sudo: true}
  * hosts:
- *   - {name: cp1, address: 10.0.0.11, ssh: {user: root}}
+ *   - {name: cp1, address: 10.0.0.11, connection: local}   # the installer runs here: no SSH to itself
+ *   - {name: cp2, address: 10.0.0.12, ssh: {user: root}}
  * roles: {etcd: [cp1], control-plane: [cp1], worker: [cp1], registry: [cp1]}
  * cluster: {vip: 10.0.0.10, podSubnet: 10.244.0.0/16, serviceSubnet: 10.96.0.0/12, cni: calico,
  *           runtime: docker, firewalld: disable}
@@ -38,7 +39,7 @@ public final class InventoryParser {
   public static final String API_VERSION = "kubeferry.io/v1alpha1";
   private static final Set<String> TOP = Set.of("apiVersion", "kind", "defaults", "hosts", "roles", "cluster");
   private static final Set<String> DEFAULTS = Set.of("ssh", "sudo");
-  private static final Set<String> HOST = Set.of("name", "address", "ssh", "sudo");
+  private static final Set<String> HOST = Set.of("name", "address", "ssh", "sudo", "connection");
   private static final Set<String> SSH = Set.of("user", "port", "key", "agent");
   private static final Set<String> CLUSTER = Set.of(
       "vip", "externalEndpoint", "podSubnet", "serviceSubnet", "cni", "runtime", "firewalld");
@@ -115,7 +116,9 @@ public final class InventoryParser {
         if (r.isEmpty()) {
           problems.add(d.path + ": host '" + d.name + "' has no role; list it under roles.<role>");
         }
-        if (d.ssh != null) {
+        if (d.local) {
+          hosts.add(Host.local(d.name, d.address, r));
+        } else if (d.ssh != null) {
           hosts.add(new Host(d.name, d.address, d.ssh, d.sudo, r));
         }
       }
@@ -133,7 +136,9 @@ public final class InventoryParser {
       return new Inventory(hosts, cluster, topology);
     }
 
-    private record HostDraft(String path, String name, String address, SshSettings ssh, boolean sudo) {}
+    /** {@code ssh} is null for a local host, and for a remote one whose settings were invalid. */
+    private record HostDraft(String path, String name, String address, SshSettings ssh, boolean sudo,
+        boolean local) {}
 
     private List<HostDraft> readHosts(YamlMap top, YamlMap defaults, YamlMap defaultSsh, Map<String, Integer> index) {
       List<HostDraft> out = new ArrayList<>();
@@ -143,6 +148,7 @@ public final class InventoryParser {
         return out;
       }
       Map<String, String> addresses = new LinkedHashMap<>();
+      List<String> localHost = new ArrayList<>();
       for (int i = 0; i < list.size(); i++) {
         String path = "hosts[" + i + "]";
         YamlMap h = YamlMap.of(path, list.get(i), problems);
@@ -161,6 +167,16 @@ public final class InventoryParser {
         if (address.isEmpty()) {
           h.problem("address", "required (IP address or DNS name to connect to)");
         }
+        boolean local = readConnection(h, localHost);
+        if (local && localHost.isEmpty()) {
+          localHost.add(path);
+        }
+        if (local) {
+          if (name.isPresent() && address.isPresent()) {
+            out.add(new HostDraft(path, name.get(), address.get(), null, false, true));
+          }
+          continue;
+        }
         YamlMap ssh = YamlMap.of(path + ".ssh", h.raw("ssh"), problems);
         ssh.rejectUnknownKeys(SSH);
         SshSettings settings = readSsh(ssh, defaultSsh);
@@ -178,10 +194,36 @@ public final class InventoryParser {
               + " or connect as root");
         }
         if (name.isPresent() && address.isPresent()) {
-          out.add(new HostDraft(path, name.get(), address.get(), settings, sudo));
+          out.add(new HostDraft(path, name.get(), address.get(), settings, sudo, false));
         }
       }
       return out;
+    }
+
+    /**
+     * {@code connection: ssh} (the default) or {@code local}: the installer runs on this host, so it has no SSH
+     * settings and no sudo key (sudo is used when the installer is not root). At most one host is local.
+     */
+    private boolean readConnection(YamlMap h, List<String> localHost) {
+      String c = h.string("connection").orElse("ssh");
+      if (!c.equals("ssh") && !c.equals("local")) {
+        h.problem("connection", "unknown value '" + c + "' (expected ssh or local)");
+        return false;
+      }
+      if (c.equals("ssh")) {
+        return false;
+      }
+      for (String key : List.of("ssh", "sudo")) {
+        if (h.has(key)) {
+          h.problem(key, "not used with connection: local (the installer runs on this host: no SSH, and sudo"
+              + " only when the installer is not root); remove it");
+        }
+      }
+      if (!localHost.isEmpty()) {
+        h.problem("connection", "only one host can be local (the machine the installer runs on); "
+            + localHost.get(0) + " already is");
+      }
+      return true;
     }
 
     private SshSettings readSsh(YamlMap ssh, YamlMap def) {
@@ -251,7 +293,7 @@ public final class InventoryParser {
         if (h.has(Role.CONTROL_PLANE)) {
           EnumSet<Role> r = EnumSet.copyOf(h.roles());
           r.add(Role.REGISTRY);
-          hosts.set(i, new Host(h.name(), h.address(), h.ssh(), h.sudo(), r));
+          hosts.set(i, h.withRoles(r));
           return;
         }
       }

@@ -1,35 +1,40 @@
 package io.kubeferry.installer.plan;
 
 import io.kubeferry.core.io.AtomicFiles;
+import io.kubeferry.installer.host.HostException;
+import io.kubeferry.installer.host.Machine;
+import io.kubeferry.installer.host.Script;
 import io.kubeferry.installer.ssh.CommandResult;
-import io.kubeferry.installer.ssh.RemoteCommand;
-import io.kubeferry.installer.ssh.ShellQuote;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Completed steps, recorded on the host ({@code /var/lib/kubeferry/checkpoints/<step-id>} holding the input hash) and
- * locally ({@code <stateDir>/checkpoints/<host>/<step-id>}). The host's record decides whether a step is skipped:
- * a reinstalled host has none, so its steps run again even if the local record says done.
+ * Completed steps. A host step is recorded on the host ({@code <remoteDir>/<step-id>} holding the input hash) and
+ * mirrored locally ({@code <stateDir>/checkpoints/<host>/<step-id>}); the host's record decides whether it is
+ * skipped, so a reinstalled host runs everything again. A local step is recorded in
+ * {@code <stateDir>/checkpoints/@local/<step-id>} ({@code @} cannot start a hostname, so no host's mirror can
+ * collide with it). Records are written only after the step's work finished, atomically.
  */
 final class Checkpoints {
-  private final Optional<Path> stateDir;
+  static final String LOCAL = "@local";
+  private static final Script READ = Script.named("read-checkpoints");
+
+  private final Path stateDir;
   private final String remoteDir;
 
-  Checkpoints(Optional<Path> stateDir, String remoteDir) {
+  Checkpoints(Path stateDir, String remoteDir) {
     this.stateDir = stateDir;
     this.remoteDir = remoteDir;
   }
 
-  /** Step id to input hash for everything recorded on the context's host, in one command. */
-  Map<String, String> readRemote(StepContext ctx) throws StepException {
-    CommandResult r = ctx.check(RemoteCommand.root("if [ -d " + remoteDir + " ]; then for f in " + remoteDir
-        + "/*; do [ -f \"$f\" ] && printf '%s %s\\n' \"${f##*/}\" \"$(cat \"$f\")\"; done; fi; true")
-        .withLabel("read checkpoints"));
+  /** Step id to input hash for everything recorded on {@code m}, in one command. */
+  Map<String, String> readRemote(Machine m) throws HostException {
+    CommandResult r = m.check(READ.root(remoteDir).withLabel("read checkpoints"));
     Map<String, String> out = new HashMap<>();
     for (String line : r.stdout().split("\n")) {
       String[] parts = line.strip().split(" ", 2);
@@ -40,21 +45,41 @@ final class Checkpoints {
     return out;
   }
 
-  void record(StepContext ctx, Step step) throws StepException {
-    String file = remoteDir + "/" + step.id();
-    ctx.check(RemoteCommand.root("mkdir -p " + remoteDir + " && printf '%s\\n' " + ShellQuote.quote(step.inputHash())
-        + " > " + file + ".tmp && mv -f " + file + ".tmp " + file).withLabel("checkpoint " + step.id()));
-    if (stateDir.isPresent()) {
-      writeLocal(stateDir.get().resolve("checkpoints").resolve(ctx.requireHost().name()).resolve(step.id()),
-          step.inputHash());
+  /** Step id to input hash of the local steps recorded in the state directory. */
+  Map<String, String> readLocal() throws StepException {
+    Path dir = stateDir.resolve("checkpoints").resolve(LOCAL);
+    Map<String, String> out = new HashMap<>();
+    if (!Files.isDirectory(dir)) {
+      return out;
     }
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path f : s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+          .toList()) {
+        out.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8).strip());
+      }
+    } catch (IOException e) {
+      throw new StepException(StepException.Kind.HOST, "could not read checkpoints in " + dir + ": "
+          + e.getMessage(), e);
+    }
+    return out;
   }
 
-  private static void writeLocal(Path file, String hash) throws StepException {
+  void recordRemote(Machine m, Step step) throws HostException, StepException {
+    m.write(step.inputHash() + "\n", remoteDir + "/" + step.id(), "0644");
+    writeLocal(m.name(), step);
+  }
+
+  void recordLocal(Step step) throws StepException {
+    writeLocal(LOCAL, step);
+  }
+
+  private void writeLocal(String owner, Step step) throws StepException {
+    Path file = stateDir.resolve("checkpoints").resolve(owner).resolve(step.id());
     try {
-      AtomicFiles.write(file, (hash + "\n").getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(file, (step.inputHash() + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new StepException("could not record checkpoint " + file + ": " + e.getMessage(), e);
+      throw new StepException(StepException.Kind.HOST, "could not record checkpoint " + file + ": "
+          + e.getMessage(), e);
     }
   }
 }

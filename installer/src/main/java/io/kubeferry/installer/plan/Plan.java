@@ -18,19 +18,19 @@ public record Plan(List<Phase> phases) {
     int n = 1;
     for (Phase p : phases) {
       sb.append("phase ").append(n++).append(": ").append(p.name());
-      if (p.scope() == Phase.Scope.LOCAL) {
+      if (p.local()) {
         sb.append(" (on this machine)\n");
         p.localSteps().forEach(s -> sb.append("    - ").append(s.describe()).append('\n'));
         continue;
       }
-      sb.append(" (").append(p.hostSteps().size()).append(" hosts in parallel, after phase ").append(n - 2)
-          .append(" finished everywhere)\n");
+      String first = p.hostSteps().keySet().iterator().next().name();
+      sb.append(" (").append(p.scope().describe(p.hostSteps().size(), first));
+      sb.append(n > 2 ? ", after phase " + (n - 2) + " finished everywhere)\n" : ")\n");
       for (Map.Entry<Host, List<Step>> e : p.hostSteps().entrySet()) {
         Host h = e.getKey();
         sb.append("  ").append(h.name()).append(" [")
             .append(h.roles().stream().map(Role::key).sorted().collect(Collectors.joining(",")))
-            .append("] ").append(h.ssh().user()).append('@').append(h.address()).append(':').append(h.ssh().port())
-            .append('\n');
+            .append("] ").append(h.endpoint()).append('\n');
         int i = 1;
         for (Step s : e.getValue()) {
           sb.append("    ").append(i++).append(". ").append(s.id()).append(": ").append(s.describe()).append('\n');

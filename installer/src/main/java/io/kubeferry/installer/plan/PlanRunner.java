@@ -1,146 +1,84 @@
 package io.kubeferry.installer.plan;
 
+import io.kubeferry.installer.host.Machine;
 import io.kubeferry.installer.inventory.Host;
-import io.kubeferry.installer.ssh.FanOut;
-import io.kubeferry.installer.ssh.SshExecutor;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * Executes a {@link Plan}: phases in order, each host phase's hosts in parallel (at most {@code parallel} at once),
- * each host's steps in order. Stops at the first failure: hosts already busy finish their current step, nothing new
- * starts, and later phases do not run. Completed checkpointed steps are recorded; a step whose checkpoint on the
- * host has the same input hash is skipped. Not thread-safe; one run at a time.
+ * Executes a {@link Plan}: phases in order, each a barrier; within a phase the hosts in the order of its
+ * {@link Scope} (at most {@code parallel} at once), each host's steps in order. Stops at the first failure: hosts
+ * already busy finish their current step, nothing new starts, and later phases do not run. {@link #cancel()} stops
+ * the run the same way and interrupts the running steps, whose checkpoints are then not recorded. An
+ * {@link Error} thrown by a step ends the run at once, as a killed process would: it is rethrown from
+ * {@link #run}, with nothing recorded after it. One run per instance.
  */
 public final class PlanRunner {
   /**
-   * {@code stateDir}: where local checkpoints go (empty: host records only); {@code remoteCheckpointDir}: where
-   * hosts keep theirs ({@link #DEFAULT_REMOTE_CHECKPOINTS} unless a test needs another place).
+   * {@code state}: the install state directory (outputs, local checkpoints and the mirror of host checkpoints);
+   * {@code remoteCheckpointDir}: where hosts keep theirs ({@link #DEFAULT_REMOTE_CHECKPOINTS} unless a test needs
+   * another place).
    */
-  public record Options(int parallel, Optional<Path> stateDir, RunListener listener, String remoteCheckpointDir) {
+  public record Options(int parallel, InstallState state, RunListener listener, String remoteCheckpointDir) {
     public Options {
       if (parallel < 1) {
         throw new IllegalArgumentException("parallel must be at least 1, was " + parallel);
       }
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(listener, "listener");
       if (!remoteCheckpointDir.startsWith("/")) {
         throw new IllegalArgumentException("remoteCheckpointDir must be absolute: " + remoteCheckpointDir);
       }
     }
 
-    public Options(int parallel, Optional<Path> stateDir, RunListener listener) {
-      this(parallel, stateDir, listener, DEFAULT_REMOTE_CHECKPOINTS);
+    public Options(int parallel, InstallState state, RunListener listener) {
+      this(parallel, state, listener, DEFAULT_REMOTE_CHECKPOINTS);
     }
   }
 
   public static final String DEFAULT_REMOTE_CHECKPOINTS = "/var/lib/kubeferry/checkpoints";
 
-  private final SshExecutor ssh;
+  private final Function<Host, ? extends Machine> machines;
   private final Options options;
-  private final Checkpoints checkpoints;
+  private volatile boolean cancelRequested;
+  private volatile RunSession session;
 
-  public PlanRunner(SshExecutor ssh, Options options) {
-    this.ssh = ssh;
+  /** {@code machines}: the machine each inventory host is reached through. */
+  public PlanRunner(Function<Host, ? extends Machine> machines, Options options) {
+    this.machines = machines;
     this.options = options;
-    this.checkpoints = new Checkpoints(options.stateDir(), options.remoteCheckpointDir());
   }
 
-  /** Runs the plan; failures are in the report (never thrown). */
+  /** Runs the plan; failures and a cancel are in the report (never thrown). */
   public RunReport run(Plan plan) throws InterruptedException {
-    List<StepResult> results = new CopyOnWriteArrayList<>();
-    RunState state = new RunState();
-    AtomicBoolean failed = new AtomicBoolean();
+    RunSession s = new RunSession(options.listener(), options.state().redactor());
+    session = s;
+    if (cancelRequested) {
+      s.cancel();
+    }
+    Checkpoints checkpoints = new Checkpoints(options.state().dir(), options.remoteCheckpointDir());
+    Lanes lanes = new Lanes(s, new StepExecutor(s, checkpoints, options.state()), checkpoints, machines,
+        new RunState(), options.state(), options.parallel());
     for (Phase phase : plan.phases()) {
+      if (s.stopping()) {
+        break;
+      }
       options.listener().phaseStarted(phase);
-      if (phase.scope() == Phase.Scope.LOCAL) {
-        StepContext ctx = new StepContext(Optional.empty(), ssh, state);
-        for (Step step : phase.localSteps()) {
-          if (!execute("local", step, ctx, Map.of(), results)) {
-            failed.set(true);
-            break;
-          }
-        }
-      } else {
-        List<Map.Entry<Host, List<Step>>> hosts = new ArrayList<>(phase.hostSteps().entrySet());
-        FanOut.run(hosts, options.parallel(), e -> {
-          runHost(e.getKey(), e.getValue(), state, failed, results);
-          return null;
-        });
-      }
-      if (failed.get()) {
-        return new RunReport(results, true);
-      }
+      lanes.run(phase);
+      s.rethrowFatal();
     }
-    return new RunReport(results, false);
+    return new RunReport(s.results(), s.failed() || s.cancelled(), s.cancelled());
   }
 
-  private void runHost(Host host, List<Step> steps, RunState state, AtomicBoolean failed, List<StepResult> results) {
-    StepContext ctx = new StepContext(Optional.of(host), ssh, state);
-    Map<String, String> done = Map.of();
-    if (steps.stream().anyMatch(Step::checkpointed)) {
-      long start = System.nanoTime();
-      try {
-        done = checkpoints.readRemote(ctx);
-      } catch (StepException e) {
-        fail(host.name(), "connect", e.getMessage(), start, results);
-        failed.set(true);
-        return;
-      }
+  /**
+   * Cancels the run (from any thread, e.g. a signal handler): no new step starts, running steps are interrupted
+   * and not recorded, so a re-run resumes. {@link #run} then returns its report.
+   */
+  public void cancel() {
+    cancelRequested = true;
+    RunSession s = session;
+    if (s != null) {
+      s.cancel();
     }
-    for (Step step : steps) {
-      if (failed.get()) {
-        return;
-      }
-      if (!execute(host.name(), step, ctx, done, results)) {
-        failed.set(true);
-        return;
-      }
-    }
-  }
-
-  /** Runs one step (or skips it on a matching checkpoint); false when it failed. */
-  private boolean execute(String host, Step step, StepContext ctx, Map<String, String> done,
-      List<StepResult> results) {
-    long start = System.nanoTime();
-    if (step.checkpointed() && step.inputHash().equals(done.get(step.id()))) {
-      finish(new StepResult(host, step.id(), StepResult.Status.ALREADY_DONE, "checkpoint matches",
-          elapsed(start)), results);
-      return true;
-    }
-    options.listener().stepStarted(host, step);
-    try {
-      StepOutcome outcome = step.run(ctx);
-      if (step.checkpointed()) {
-        checkpoints.record(ctx, step);
-      }
-      String detail = String.join("; ", outcome.notes());
-      finish(new StepResult(host, step.id(), outcome.changed() ? StepResult.Status.DONE
-          : StepResult.Status.UNCHANGED, detail, elapsed(start)), results);
-      return true;
-    } catch (StepException e) {
-      fail(host, step.id(), e.getMessage(), start, results);
-      return false;
-    } catch (RuntimeException e) {
-      fail(host, step.id(), "internal error: " + e, start, results);
-      return false;
-    }
-  }
-
-  private void fail(String host, String step, String message, long start, List<StepResult> results) {
-    finish(new StepResult(host, step, StepResult.Status.FAILED, message, elapsed(start)), results);
-  }
-
-  private void finish(StepResult r, List<StepResult> results) {
-    results.add(r);
-    options.listener().stepFinished(r);
-  }
-
-  private static Duration elapsed(long start) {
-    return Duration.ofNanos(System.nanoTime() - start);
   }
 }

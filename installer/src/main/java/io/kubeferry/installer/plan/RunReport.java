@@ -2,20 +2,35 @@ package io.kubeferry.installer.plan;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
-/** Every step result of a run in completion order, and whether the run stopped on a failure. */
-public record RunReport(List<StepResult> results, boolean stopped) {
+/**
+ * Every step result of a run in completion order, whether the run stopped on a failure, and whether it was
+ * cancelled.
+ */
+public record RunReport(List<StepResult> results, boolean stopped, boolean cancelled) {
   public RunReport {
     results = List.copyOf(results);
   }
 
   public boolean ok() {
-    return results.stream().noneMatch(StepResult::failed);
+    return !cancelled && results.stream().noneMatch(StepResult::failed);
   }
 
   public List<StepResult> failures() {
     return results.stream().filter(StepResult::failed).toList();
+  }
+
+  /**
+   * What sort of failure stopped the run (the first failure's kind; {@code CANCELLED} when the user cancelled),
+   * empty for a run that finished. The CLI's exit code follows from it.
+   */
+  public Optional<StepException.Kind> failureKind() {
+    if (cancelled) {
+      return Optional.of(StepException.Kind.CANCELLED);
+    }
+    return failures().stream().findFirst().map(f -> f.failure().orElse(StepException.Kind.HOST));
   }
 
   /** Counts per status, for a one-line summary. */

@@ -1,7 +1,7 @@
 package io.kubeferry.installer.plan;
 
 /**
- * One idempotent unit of work in a {@link Plan}. Runs either on the installer machine ({@link Phase.Scope#LOCAL})
+ * One idempotent unit of work in a {@link Plan}. Runs either on the installer machine ({@link Scope.Kind#LOCAL})
  * or on one host. Running it twice leaves the system as running it once; the runner additionally skips a
  * checkpointed step whose {@link #inputHash()} matches the checkpoint recorded on the host.
  */
@@ -21,6 +21,15 @@ public interface Step {
   /** False for read-only steps (checks) that must run every time; they are never checkpointed. */
   default boolean checkpointed() {
     return true;
+  }
+
+  /**
+   * The outputs this step stores in the install state ({@link StepContext#put}). A checkpointed step whose
+   * checkpoint matches but one of whose outputs is missing from the state directory (a new or cleaned state
+   * directory) runs again: steps are idempotent, and later steps need the value.
+   */
+  default java.util.List<Output<?>> produces() {
+    return java.util.List.of();
   }
 
   /** Does the work; throws {@link StepException} with a one-line reason on failure. */

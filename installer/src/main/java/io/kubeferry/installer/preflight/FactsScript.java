@@ -1,5 +1,7 @@
 package io.kubeferry.installer.preflight;
 
+import io.kubeferry.installer.host.Script;
+import io.kubeferry.installer.ssh.RemoteCommand;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,40 +10,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one command that gathers a host's facts (read-only, POSIX sh, no tools beyond coreutils and awk), and the
- * parser of its {@code key=value} output. Parsing is pure so tests can feed recorded output.
+ * The one command that gathers a host's facts ({@code scripts/facts.sh}: read-only, POSIX sh, no tools beyond
+ * coreutils and awk), and the parser of its {@code key=value} output. Parsing is pure so tests can feed recorded output.
  */
 public final class FactsScript {
   /** Binaries kubeadm and the kubelet need on the PATH. */
   public static final List<String> REQUIRED_BINARIES = List.of("ip", "iptables", "mount", "nsenter", "conntrack");
 
+  static final Script SCRIPT = Script.named("facts");
+
   private FactsScript() {}
 
-  public static String script() {
-    return String.join("\n",
-        "export PATH=\"$PATH:/usr/sbin:/sbin\"",
-        "[ -r /etc/os-release ] && . /etc/os-release",
-        "echo \"os_id=${ID:-unknown}\"",
-        "echo \"os_version_id=${VERSION_ID:-unknown}\"",
-        "echo \"hostname=$(hostname)\"",
-        "echo \"arch=$(uname -m)\"",
-        "echo \"kernel=$(uname -r)\"",
-        "echo \"cpus=$(nproc)\"",
-        "awk '/^MemTotal:/ {print \"mem_kib=\" $2}' /proc/meminfo",
-        "echo \"swap_kib=$(awk 'NR>1 {s+=$3} END {print s+0}' /proc/swaps)\"",
-        "for f in /sys/class/net/*/address; do d=${f%/address}; d=${d##*/}; [ \"$d\" = lo ] && continue;"
-            + " echo \"mac=$(cat \"$f\")\"; done",
-        "echo \"product_uuid=$(cat /sys/class/dmi/id/product_uuid 2>/dev/null)\"",
-        "echo \"var_free_kib=$(df -Pk /var 2>/dev/null | awk 'NR==2 {print $4}')\"",
-        "for b in " + String.join(" ", REQUIRED_BINARIES) + "; do command -v \"$b\" >/dev/null 2>&1 ||"
-            + " echo \"missing_binary=$b\"; done",
-        "awk 'NR>1 && $4==\"0A\" {split($2,a,\":\"); print \"listen_hex=\" a[2]}' /proc/net/tcp /proc/net/tcp6"
-            + " 2>/dev/null",
-        "if command -v getenforce >/dev/null 2>&1; then echo \"selinux=$(getenforce | tr A-Z a-z)\";"
-            + " else echo selinux=absent; fi",
-        "echo \"firewalld=$(systemctl is-active firewalld 2>/dev/null || true)\"",
-        "echo \"time_ms=$(date +%s%3N)\"",
-        "");
+  /** The command: {@code scripts/facts.sh} as root with the required binaries as arguments. */
+  public static RemoteCommand command() {
+    return SCRIPT.root(REQUIRED_BINARIES).withLabel("gather preflight facts");
   }
 
   /**

@@ -5,7 +5,6 @@ import io.kubeferry.installer.plan.StepContext;
 import io.kubeferry.installer.plan.StepException;
 import io.kubeferry.installer.plan.StepOutcome;
 import io.kubeferry.installer.ssh.CommandResult;
-import io.kubeferry.installer.ssh.RemoteCommand;
 
 /**
  * Runs {@link FactsScript} on the host (read-only; as root, because product_uuid is root-only) and stores the facts
@@ -29,7 +28,7 @@ public final class GatherFactsStep implements AlwaysRunStep {
   @Override
   public StepOutcome run(StepContext ctx) throws StepException {
     long before = System.currentTimeMillis();
-    CommandResult r = ctx.check(RemoteCommand.root(FactsScript.script()).withLabel("gather preflight facts"));
+    CommandResult r = ctx.check(FactsScript.command());
     long after = System.currentTimeMillis();
     HostFacts facts = FactsScript.parse(r.stdout(), before + (after - before) / 2);
     ctx.state().put(stateKey(ctx.requireHost().name()), facts);

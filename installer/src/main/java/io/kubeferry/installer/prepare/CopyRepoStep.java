@@ -1,23 +1,23 @@
 package io.kubeferry.installer.prepare;
 
+import io.kubeferry.installer.host.Script;
 import io.kubeferry.installer.plan.Step;
 import io.kubeferry.installer.plan.StepContext;
 import io.kubeferry.installer.plan.StepException;
 import io.kubeferry.installer.plan.StepOutcome;
-import io.kubeferry.installer.ssh.CommandResult;
 import io.kubeferry.installer.ssh.RemoteCommand;
-import io.kubeferry.installer.ssh.SshException;
 import io.kubeferry.installer.ssh.UploadResult;
 
 /**
  * Copies the bundle's yum repository to {@value #REPO_DIR}: one tar archive (built once per run, deterministic) is
  * uploaded to the SSH user's staging directory with resume and a sha256 check on the host, then unpacked by root
- * into a fresh directory that replaces the old one. The digest of the unpacked archive is kept beside the repo, so
+ * into a fresh directory that replaces the old one ({@code scripts/repo-unpack.sh}). The digest of the unpacked archive is kept beside the repo, so
  * an identical repo is not unpacked again.
  */
 public final class CopyRepoStep implements Step {
   public static final String REPO_DIR = "/var/lib/kubeferry/repo";
-  private static final String MARKER = "/var/lib/kubeferry/repo.sha256";
+  static final String MARKER = "/var/lib/kubeferry/repo.sha256";
+  static final Script UNPACK = Script.named("repo-unpack");
 
   private final RepoArchive archive;
 
@@ -47,24 +47,14 @@ public final class CopyRepoStep implements Step {
   @Override
   public StepOutcome run(StepContext ctx) throws StepException {
     String digest = archive.digest().toString();
-    CommandResult marker = ctx.run(RemoteCommand.root("cat " + MARKER + " 2>/dev/null; true").withLabel("cat "
-        + MARKER));
-    if (marker.stdout().strip().equals(digest)) {
+    if (ctx.read(MARKER).orElse("").strip().equals(digest)) {
       return StepOutcome.noChange("repository already in place");
     }
     String home = ctx.check(RemoteCommand.user("printf '%s' \"$HOME\"").withLabel("home directory")).stdout()
         .strip();
     String staged = home + "/.kubeferry/staging/repo-" + archive.digest().hex().substring(0, 16) + ".tar";
-    UploadResult up;
-    try {
-      up = ctx.ssh().upload(ctx.target(), archive.file(), archive.digest(), staged);
-    } catch (SshException e) {
-      throw new StepException(e.getMessage(), e);
-    }
-    ctx.root("set -e; rm -rf " + REPO_DIR + ".new; mkdir -p " + REPO_DIR + ".new; tar -xf '" + staged + "' -C "
-        + REPO_DIR + ".new; rm -rf " + REPO_DIR + ".old; if [ -d " + REPO_DIR + " ]; then mv " + REPO_DIR + " "
-        + REPO_DIR + ".old; fi; mv " + REPO_DIR + ".new " + REPO_DIR + "; rm -rf " + REPO_DIR + ".old; printf"
-        + " '%s\\n' '" + digest + "' > " + MARKER + "; rm -f '" + staged + "'");
+    UploadResult up = ctx.upload(archive.file(), archive.digest(), staged);
+    ctx.root(UNPACK.root(staged, REPO_DIR, MARKER, digest));
     return StepOutcome.didChange("uploaded " + up.size() / 1024 + " KiB"
         + (up.resumedFrom() > 0 ? " (resumed at " + up.resumedFrom() + ")" : "") + ", sha256 verified on host");
   }

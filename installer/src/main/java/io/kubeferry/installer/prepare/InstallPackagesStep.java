@@ -1,28 +1,29 @@
 package io.kubeferry.installer.prepare;
 
-import io.kubeferry.installer.source.SourceRef;
-
 import io.kubeferry.core.Digest;
 import io.kubeferry.core.bundle.PackageRole;
+import io.kubeferry.installer.host.Script;
 import io.kubeferry.installer.inventory.ClusterSettings;
 import io.kubeferry.installer.source.InstallSource;
 import io.kubeferry.installer.plan.Step;
 import io.kubeferry.installer.plan.StepContext;
 import io.kubeferry.installer.plan.StepException;
 import io.kubeferry.installer.plan.StepOutcome;
+import io.kubeferry.installer.source.SourceRef;
 import io.kubeferry.installer.ssh.CommandResult;
-import io.kubeferry.installer.ssh.RemoteCommand;
-import io.kubeferry.installer.ssh.ShellQuote;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Installs exactly the bundle's pinned packages ({@code name-version-release}) from the kubeferry repository with
  * every other repository disabled, so nothing newer or foreign can slip in. Skips dnf when rpm already has them all.
  */
 public final class InstallPackagesStep implements Step {
+  static final Script RPM_Q = Script.named("rpm-installed");
+  static final Script DNF = Script.named("dnf-install");
+
   private final SourceRef source;
   private final ClusterSettings.Runtime runtime;
 
@@ -66,18 +67,19 @@ public final class InstallPackagesStep implements Step {
   @Override
   public StepOutcome run(StepContext ctx) throws StepException {
     List<String> pkgs = packages();
-    String args = pkgs.stream().map(ShellQuote::quote).collect(Collectors.joining(" "));
-    CommandResult q = ctx.run(RemoteCommand.root("rpm -q " + args).withLabel("rpm -q " + String.join(" ", pkgs)));
+    CommandResult q = ctx.run(RPM_Q.root(pkgs));
     if (q.ok()) {
       return StepOutcome.noChange("all " + pkgs.size() + " packages already installed");
     }
-    String dnf = "dnf -y --disablerepo='*' --enablerepo=" + RepoFileStep.REPO_ID + " install " + args;
-    CommandResult r = ctx.run(RemoteCommand.root(dnf + " 2>&1").withTimeout(Duration.ofMinutes(20))
+    List<String> args = new ArrayList<>();
+    args.add(RepoFileStep.REPO_ID);
+    args.addAll(pkgs);
+    CommandResult r = ctx.run(DNF.root(args).withTimeout(Duration.ofMinutes(20))
         .withLabel("dnf install " + String.join(" ", pkgs)));
     if (!r.ok()) {
       throw new StepException("could not install packages on " + ctx.requireHost().name() + ": " + dnfError(r));
     }
-    CommandResult again = ctx.run(RemoteCommand.root("rpm -q " + args).withLabel("rpm -q (after install)"));
+    CommandResult again = ctx.run(RPM_Q.root(pkgs).withLabel("rpm -q (after install)"));
     if (!again.ok()) {
       throw new StepException("could not install packages on " + ctx.requireHost().name() + ": dnf succeeded but"
           + " rpm -q still reports: " + again.lastErrorLine());

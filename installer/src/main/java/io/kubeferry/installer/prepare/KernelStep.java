@@ -1,10 +1,12 @@
 package io.kubeferry.installer.prepare;
 
+import io.kubeferry.installer.host.Script;
 import io.kubeferry.installer.plan.Step;
 import io.kubeferry.installer.plan.StepContext;
 import io.kubeferry.installer.plan.StepException;
 import io.kubeferry.installer.plan.StepOutcome;
 import io.kubeferry.installer.ssh.CommandResult;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,15 +14,16 @@ import java.util.Map;
 
 /**
  * Persists the kernel modules ({@code overlay}, {@code br_netfilter} in {@value #MODULES_FILE}) and sysctls
- * ({@value #SYSCTL_FILE}) Kubernetes needs, then applies them now. Where the kernel cannot be changed from this
- * host (a container without module loading, a read-only {@code /proc/sys}) the files are still written and the
- * step says plainly what was not possible instead of pretending.
+ * ({@value #SYSCTL_FILE}) Kubernetes needs, then applies them now ({@code scripts/kernel.sh}). Where the kernel
+ * cannot be changed from this host (a container without module loading, a read-only {@code /proc/sys}) the files
+ * are still written and the step says plainly what was not possible instead of pretending.
  */
 public final class KernelStep implements Step {
   static final String MODULES_FILE = "/etc/modules-load.d/k8s.conf";
   static final String SYSCTL_FILE = "/etc/sysctl.d/k8s.conf";
   static final List<String> MODULES = List.of("overlay", "br_netfilter");
   static final Map<String, String> SYSCTLS = new LinkedHashMap<>();
+  static final Script SCRIPT = Script.named("kernel");
 
   static {
     SYSCTLS.put("net.bridge.bridge-nf-call-iptables", "1");
@@ -41,7 +44,7 @@ public final class KernelStep implements Step {
 
   @Override
   public String inputHash() {
-    return io.kubeferry.core.Digest.sha256Of((modules() + sysctls()).getBytes()).toString();
+    return io.kubeferry.core.Digest.sha256Of((modules() + sysctls()).getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   static String modules() {
@@ -54,46 +57,39 @@ public final class KernelStep implements Step {
     return sb.toString();
   }
 
+  /** The script's arguments: the modules, {@code --}, then {@code key=value} per sysctl. */
+  static List<String> arguments() {
+    List<String> args = new ArrayList<>(MODULES);
+    args.add("--");
+    SYSCTLS.forEach((k, v) -> args.add(k + "=" + v));
+    return args;
+  }
+
   @Override
   public StepOutcome run(StepContext ctx) throws StepException {
-    boolean changed = RemoteFiles.ensure(ctx, MODULES_FILE, modules(), "0644");
-    changed |= RemoteFiles.ensure(ctx, SYSCTL_FILE, sysctls(), "0644");
+    boolean changed = ctx.write(modules(), MODULES_FILE, "0644");
+    changed |= ctx.write(sysctls(), SYSCTL_FILE, "0644");
+    CommandResult r = ctx.root(SCRIPT.root(arguments()));
     List<String> notes = new ArrayList<>();
-    for (String m : MODULES) {
-      // Built-in modules have no /sys/module entry; their effect shows (overlay in /proc/filesystems, the bridge
-      // sysctls for br_netfilter).
-      String present = m.equals("overlay") ? "grep -qw overlay /proc/filesystems" : "[ -d /proc/sys/net/bridge ]";
-      CommandResult r = ctx.run(io.kubeferry.installer.ssh.RemoteCommand.root("if [ -d /sys/module/" + m
-          + " ] || " + present + "; then echo loaded; elif modprobe " + m + " 2>&1; then echo now-loaded; else"
-          + " echo failed; fi"));
-      String out = r.stdout().strip();
-      if (out.endsWith("now-loaded")) {
-        changed = true;
-      } else if (out.endsWith("failed")) {
-        notes.add("module " + m + ": loading not possible in this environment ("
-            + firstLine(out) + "); it loads at boot from " + MODULES_FILE);
+    for (String line : r.stdout().split("\n")) {
+      String[] f = line.strip().split(" ", 4); // module|sysctl, name, state, reason
+      if (f.length < 3) {
+        continue;
       }
-    }
-    for (Map.Entry<String, String> e : SYSCTLS.entrySet()) {
-      String path = "/proc/sys/" + e.getKey().replace('.', '/');
-      CommandResult r = ctx.run(io.kubeferry.installer.ssh.RemoteCommand.root("if [ ! -e " + path
-          + " ]; then echo absent; elif [ \"$(cat " + path + ")\" = " + e.getValue() + " ]; then echo ok; elif"
-          + " sysctl -w " + e.getKey() + "=" + e.getValue() + " >/dev/null 2>&1; then echo set; else echo failed;"
-          + " fi"));
-      switch (r.stdout().strip()) {
-        case "set" -> changed = true;
-        case "ok" -> { }
-        case "absent" -> notes.add("sysctl " + e.getKey() + ": not present in this kernel now (its module is not"
-            + " loaded); applied at boot from " + SYSCTL_FILE);
-        default -> notes.add("sysctl " + e.getKey() + ": setting it is not possible in this environment"
-            + " (read-only /proc/sys); applied at boot from " + SYSCTL_FILE);
+      String state = f[2];
+      if (state.equals("now-loaded") || state.equals("set")) {
+        changed = true;
+      } else if (f[0].equals("module") && state.equals("failed")) {
+        notes.add("module " + f[1] + ": loading not possible in this environment (" + (f.length == 4
+            ? f[3] : "modprobe failed") + "); it loads at boot from " + MODULES_FILE);
+      } else if (state.equals("absent")) {
+        notes.add("sysctl " + f[1] + ": not present in this kernel now (its module is not loaded); applied at boot"
+            + " from " + SYSCTL_FILE);
+      } else if (f[0].equals("sysctl") && state.equals("failed")) {
+        notes.add("sysctl " + f[1] + ": setting it is not possible in this environment (read-only /proc/sys);"
+            + " applied at boot from " + SYSCTL_FILE);
       }
     }
     return new StepOutcome(changed, notes);
-  }
-
-  private static String firstLine(String s) {
-    String line = s.split("\n")[0].strip();
-    return line.equals("failed") ? "modprobe failed" : line;
   }
 }

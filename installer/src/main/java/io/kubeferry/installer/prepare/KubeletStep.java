@@ -1,5 +1,6 @@
 package io.kubeferry.installer.prepare;
 
+import io.kubeferry.installer.host.Script;
 import io.kubeferry.installer.plan.Step;
 import io.kubeferry.installer.plan.StepContext;
 import io.kubeferry.installer.plan.StepException;
@@ -11,6 +12,8 @@ import io.kubeferry.installer.ssh.CommandResult;
  * would only crash-loop; kubeadm starts it during init/join.
  */
 public final class KubeletStep implements Step {
+  static final Script SCRIPT = Script.named("kubelet-enable");
+
   @Override
   public String id() {
     return "prepare.kubelet";
@@ -28,9 +31,7 @@ public final class KubeletStep implements Step {
 
   @Override
   public StepOutcome run(StepContext ctx) throws StepException {
-    CommandResult r = ctx.root("if ! systemctl cat kubelet.service >/dev/null 2>&1; then echo absent; exit 0; fi;"
-        + " if systemctl is-enabled -q kubelet; then echo enabled; else systemctl daemon-reload; systemctl enable"
-        + " kubelet >/dev/null 2>&1 && echo now-enabled; fi");
+    CommandResult r = ctx.root(SCRIPT.root());
     return switch (r.stdout().strip()) {
       case "enabled" -> StepOutcome.noChange("kubelet already enabled");
       case "now-enabled" -> StepOutcome.didChange("kubelet enabled");

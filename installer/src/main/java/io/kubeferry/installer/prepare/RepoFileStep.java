@@ -1,6 +1,7 @@
 package io.kubeferry.installer.prepare;
 
 import io.kubeferry.core.Digest;
+import io.kubeferry.installer.host.Script;
 import io.kubeferry.installer.plan.Step;
 import io.kubeferry.installer.plan.StepContext;
 import io.kubeferry.installer.plan.StepException;
@@ -8,14 +9,13 @@ import io.kubeferry.installer.plan.StepOutcome;
 import io.kubeferry.installer.source.InstallSource;
 import io.kubeferry.installer.source.SourceRef;
 import io.kubeferry.installer.ssh.CommandResult;
-import io.kubeferry.installer.ssh.ShellQuote;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Writes {@value #REPO_FILE} pointing at the copied repository with package and metadata signature checks on
@@ -27,6 +27,7 @@ public final class RepoFileStep implements Step {
   public static final String REPO_FILE = "/etc/yum.repos.d/kubeferry.repo";
   public static final String KEY_FILE = "/etc/pki/rpm-gpg/RPM-GPG-KEY-kubeferry";
   public static final String REPO_ID = "kubeferry";
+  static final Script IMPORT = Script.named("rpm-import");
 
   private final SourceRef source;
 
@@ -105,13 +106,10 @@ public final class RepoFileStep implements Step {
     Map<String, String> keys = keys();
     boolean changed = false;
     for (Map.Entry<String, String> k : keys.entrySet()) {
-      changed |= RemoteFiles.ensure(ctx, k.getKey(), k.getValue(), "0644");
+      changed |= ctx.write(k.getValue(), k.getKey(), "0644");
     }
-    changed |= RemoteFiles.ensure(ctx, REPO_FILE, repoFile(source.get().kubernetesVersion(), keys.keySet()), "0644");
-    // rpm --import of a key already in the rpm database is a no-op; count keys to report honestly.
-    String files = keys.keySet().stream().map(ShellQuote::quote).collect(Collectors.joining(" "));
-    CommandResult r = ctx.root("before=$(rpm -q gpg-pubkey 2>/dev/null | grep -c ^gpg-pubkey); rpm --import "
-        + files + " || exit 1; after=$(rpm -q gpg-pubkey 2>/dev/null | grep -c ^gpg-pubkey); echo \"$before $after\"");
+    changed |= ctx.write(repoFile(source.get().kubernetesVersion(), keys.keySet()), REPO_FILE, "0644");
+    CommandResult r = ctx.root(IMPORT.root(List.copyOf(keys.keySet())));
     String[] counts = r.stdout().strip().split(" ");
     boolean imported = counts.length == 2 && !counts[0].equals(counts[1]);
     return changed || imported

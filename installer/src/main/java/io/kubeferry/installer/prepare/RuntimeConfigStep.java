@@ -1,13 +1,13 @@
 package io.kubeferry.installer.prepare;
 
-import io.kubeferry.installer.source.SourceRef;
-
 import io.kubeferry.core.Digest;
+import io.kubeferry.installer.host.Script;
 import io.kubeferry.installer.inventory.ClusterSettings;
 import io.kubeferry.installer.plan.Step;
 import io.kubeferry.installer.plan.StepContext;
 import io.kubeferry.installer.plan.StepException;
 import io.kubeferry.installer.plan.StepOutcome;
+import io.kubeferry.installer.source.SourceRef;
 import io.kubeferry.installer.ssh.CommandResult;
 import java.nio.charset.StandardCharsets;
 
@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 public final class RuntimeConfigStep implements Step {
   static final String DAEMON_JSON = "/etc/docker/daemon.json";
   static final String CONTAINERD_TOML = "/etc/containerd/config.toml";
+  static final Script CONTAINERD_CONFIG = Script.named("containerd-config");
+  static final Script SERVICE = Script.named("service");
 
   private final SourceRef source;
   private final ClusterSettings.Runtime choice;
@@ -87,34 +89,31 @@ public final class RuntimeConfigStep implements Step {
   }
 
   private StepOutcome docker(StepContext ctx) throws StepException {
-    boolean changed = RemoteFiles.ensure(ctx, DAEMON_JSON, daemonJson(), "0644");
+    boolean changed = ctx.write(daemonJson(), DAEMON_JSON, "0644");
     return service(ctx, "docker", changed);
   }
 
   private StepOutcome containerd(StepContext ctx) throws StepException {
-    CommandResult have = ctx.run(io.kubeferry.installer.ssh.RemoteCommand.root("command -v containerd"));
-    if (!have.ok()) {
+    CommandResult generated = ctx.run(CONTAINERD_CONFIG.root());
+    if (generated.exitStatus() == 3) {
       throw new StepException("could not configure containerd on " + ctx.requireHost().name()
           + ": containerd is not installed (the bundle must carry containerd.io)");
     }
-    // The generated default has the CRI plugin enabled; the RPM's shipped file disables it, so we never merge.
-    String toml = ctx.root("containerd config default | sed -e 's/SystemdCgroup = false/SystemdCgroup = true/'"
-        + " -e 's/^disabled_plugins = .*/disabled_plugins = []/'").stdout();
+    if (!generated.ok()) {
+      throw new StepException("could not configure containerd on " + ctx.requireHost().name()
+          + ": containerd config default failed: " + generated.lastErrorLine());
+    }
+    String toml = generated.stdout();
     if (!toml.contains("SystemdCgroup = true")) {
       throw new StepException("could not configure containerd on " + ctx.requireHost().name()
           + ": its default configuration has no SystemdCgroup option (containerd too old?)");
     }
-    boolean changed = RemoteFiles.ensure(ctx, CONTAINERD_TOML, toml, "0644");
+    boolean changed = ctx.write(toml, CONTAINERD_TOML, "0644");
     return service(ctx, "containerd", changed);
   }
 
   private StepOutcome service(StepContext ctx, String unit, boolean configChanged) throws StepException {
-    CommandResult r = ctx.root("if ! systemctl cat " + unit + ".service >/dev/null 2>&1; then echo absent; exit 0;"
-        + " fi; c=''; systemctl daemon-reload; if ! systemctl is-enabled -q " + unit + "; then systemctl enable "
-        + unit + " >/dev/null 2>&1; c=enabled; fi; if ! systemctl is-active -q " + unit + "; then systemctl start "
-        + unit + " && c=\"$c started\" || c=\"$c start-failed\"; elif [ " + configChanged + " = true ]; then"
-        + " systemctl restart " + unit + " && c=\"$c restarted\"; fi; echo \"changed:$c\"");
-    String out = r.stdout().strip();
+    String out = ctx.root(SERVICE.root(unit, String.valueOf(configChanged))).stdout().strip();
     if (out.equals("absent")) {
       return new StepOutcome(configChanged, java.util.List.of(unit + ".service is not installed on this host;"
           + " configuration written, service not started"));

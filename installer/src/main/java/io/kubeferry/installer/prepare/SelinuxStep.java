@@ -1,5 +1,6 @@
 package io.kubeferry.installer.prepare;
 
+import io.kubeferry.installer.host.Script;
 import io.kubeferry.installer.plan.Step;
 import io.kubeferry.installer.plan.StepContext;
 import io.kubeferry.installer.plan.StepException;
@@ -8,6 +9,8 @@ import io.kubeferry.installer.ssh.CommandResult;
 
 /** SELinux permissive now ({@code setenforce 0}) and at boot ({@code /etc/selinux/config}); nothing when absent. */
 public final class SelinuxStep implements Step {
+  static final Script SCRIPT = Script.named("selinux");
+
   @Override
   public String id() {
     return "prepare.selinux";
@@ -25,11 +28,7 @@ public final class SelinuxStep implements Step {
 
   @Override
   public StepOutcome run(StepContext ctx) throws StepException {
-    CommandResult r = ctx.root("if ! command -v getenforce >/dev/null 2>&1 && [ ! -f /etc/selinux/config ]; then"
-        + " echo absent; exit 0; fi; c=''; if command -v getenforce >/dev/null 2>&1 && [ \"$(getenforce)\" ="
-        + " Enforcing ]; then setenforce 0; c=runtime; fi; if [ -f /etc/selinux/config ] && grep -q"
-        + " '^SELINUX=enforcing' /etc/selinux/config; then sed -i 's/^SELINUX=enforcing/SELINUX=permissive/'"
-        + " /etc/selinux/config; c=\"$c config\"; fi; echo \"changed:$c\"");
+    CommandResult r = ctx.root(SCRIPT.root());
     String out = r.stdout().strip();
     if (out.equals("absent")) {
       return StepOutcome.noChange("SELinux not present on this host");

@@ -1,13 +1,18 @@
 package io.kubeferry.installer.prepare;
 
+import io.kubeferry.installer.host.Script;
 import io.kubeferry.installer.plan.Step;
 import io.kubeferry.installer.plan.StepContext;
 import io.kubeferry.installer.plan.StepException;
 import io.kubeferry.installer.plan.StepOutcome;
 import io.kubeferry.installer.ssh.CommandResult;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Turns swap off now and comments swap entries out of {@code /etc/fstab} (a backup is kept) so it stays off. */
 public final class SwapStep implements Step {
+  static final Script SCRIPT = Script.named("swap");
+
   @Override
   public String id() {
     return "prepare.swap";
@@ -25,11 +30,18 @@ public final class SwapStep implements Step {
 
   @Override
   public StepOutcome run(StepContext ctx) throws StepException {
-    CommandResult r = ctx.root("changed=''; if [ \"$(awk 'NR>1' /proc/swaps | wc -l)\" -gt 0 ]; then swapoff -a;"
-        + " changed=swapoff; fi; if [ -f /etc/fstab ] && grep -Eq '^[^#].*[[:space:]]swap[[:space:]]' /etc/fstab;"
-        + " then cp -p /etc/fstab /etc/fstab.kubeferry-bak; sed -i -E 's/^([^#].*[[:space:]]swap[[:space:]].*)$/#"
-        + " \\1/' /etc/fstab; changed=\"$changed fstab\"; fi; echo \"changed:$changed\"");
+    CommandResult r = ctx.root(SCRIPT.root());
     String changed = r.stdout().strip().replace("changed:", "").strip();
-    return changed.isEmpty() ? StepOutcome.noChange("no swap") : StepOutcome.didChange("swap: " + changed);
+    boolean refused = changed.contains("swapoff-failed");
+    String done = changed.replace("swapoff-failed", "").strip();
+    List<String> notes = new ArrayList<>();
+    if (!done.isEmpty()) {
+      notes.add("swap: " + done);
+    }
+    if (refused) {
+      notes.add("swapoff -a was refused (a container cannot switch the host's swap off); swap stays on until the"
+          + " host boots without it");
+    }
+    return notes.isEmpty() ? StepOutcome.noChange("no swap") : new StepOutcome(!done.isEmpty(), notes);
   }
 }

@@ -42,7 +42,9 @@ public final class VerifyBundleStep implements AlwaysRunStep {
           + o.verification().manifestSignature().signer() + "; Kubernetes " + o.source().kubernetesVersion() + " for "
           + o.source().osProfile() + "/" + o.source().arch());
     } catch (BundleException e) {
-      throw new StepException(e.getMessage(), e);
+      // A bad signature or digest is an integrity failure (exit 3); an unreadable or unusable bundle is not.
+      throw new StepException(e.integrity() ? StepException.Kind.INTEGRITY : StepException.Kind.HOST,
+          e.getMessage(), e);
     }
   }
 }

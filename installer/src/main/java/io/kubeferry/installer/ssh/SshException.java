@@ -10,7 +10,9 @@ public final class SshException extends Exception {
   /** Why it failed. */
   public enum Kind {
     UNREACHABLE, AUTHENTICATION, HOST_KEY_UNKNOWN, HOST_KEY_CHANGED, SUDO_REFUSED, TIMEOUT, COMMAND_FAILED,
-    TRANSFER, CONNECTION_LOST
+    TRANSFER, CONNECTION_LOST,
+    /** The waiting thread was interrupted (the run was cancelled); the connection was dropped. */
+    INTERRUPTED
   }
 
   private final String host;

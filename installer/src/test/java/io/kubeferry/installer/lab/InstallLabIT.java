@@ -9,6 +9,8 @@ import io.kubeferry.installer.InstallPlanner;
 import io.kubeferry.installer.inventory.Inventory;
 import io.kubeferry.installer.inventory.InventoryParser;
 import io.kubeferry.installer.inventory.Topology;
+import io.kubeferry.installer.host.Machines;
+import io.kubeferry.installer.plan.InstallState;
 import io.kubeferry.installer.plan.Plan;
 import io.kubeferry.installer.plan.PlanRunner;
 import io.kubeferry.installer.plan.RunListener;
@@ -31,7 +33,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -95,7 +96,9 @@ class InstallLabIT {
     Plan plan = InstallPlanner.plan(new InstallPlanner.Request(inventory,
         EnumSet.of(InstallPhases.VERIFY, InstallPhases.PREFLIGHT, InstallPhases.PREPARE), bundle.tarball(),
         bundle.publicKey(), dir.resolve("state"), ignore, preflight::set));
-    return new PlanRunner(ssh, new PlanRunner.Options(5, Optional.of(dir.resolve("state")), listener)).run(plan);
+    Machines machines = new Machines(ssh);
+    return new PlanRunner(machines::get, new PlanRunner.Options(5,
+        new InstallState(dir.resolve("state"), ssh.options().redactor()), listener)).run(plan);
   }
 
   @Test

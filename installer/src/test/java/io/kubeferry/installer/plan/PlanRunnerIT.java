@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kubeferry.installer.inventory.Host;
 import io.kubeferry.installer.inventory.Role;
 import io.kubeferry.installer.inventory.SshSettings;
+import io.kubeferry.installer.host.Machines;
+import io.kubeferry.installer.ssh.Redactor;
 import io.kubeferry.installer.ssh.RemoteCommand;
 import io.kubeferry.installer.ssh.ShellQuote;
 import io.kubeferry.installer.ssh.SshExecutor;
@@ -17,7 +19,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +75,7 @@ class PlanRunnerIT {
 
     @Override
     public StepOutcome run(StepContext ctx) throws StepException {
-      ctx.root("echo 'no space left on device' >&2; exit 7");
+      ctx.root(RemoteCommand.root("echo 'no space left on device' >&2; exit 7"));
       return StepOutcome.didChange();
     }
   }
@@ -85,8 +86,13 @@ class PlanRunnerIT {
   }
 
   private static PlanRunner.Options options(Path t) {
-    return new PlanRunner.Options(4, Optional.of(t.resolve("state")), RunListener.NONE,
+    return new PlanRunner.Options(4, new InstallState(t.resolve("state"), new Redactor()), RunListener.NONE,
         t.resolve("remote-checkpoints").toString());
+  }
+
+  private static PlanRunner runner(SshExecutor ssh, Path t) {
+    Machines machines = new Machines(ssh);
+    return new PlanRunner(machines::get, options(t));
   }
 
   @Test
@@ -95,19 +101,19 @@ class PlanRunnerIT {
     Path out = t.resolve("out.txt");
     try (SshExecutor ssh = new SshExecutor(SshOptions.defaults(knownHosts))) {
       Plan plan = new Plan(List.of(Phase.hosts("prepare", Map.of(a, List.of(new AppendStep("s1", out, "one"))))));
-      RunReport first = new PlanRunner(ssh, options(t)).run(plan);
+      RunReport first = runner(ssh, t).run(plan);
       assertTrue(first.ok(), first.table());
       assertEquals(StepResult.Status.DONE, first.results().get(0).status());
       String hash = new AppendStep("s1", out, "one").inputHash();
       assertEquals(hash + "\n", Files.readString(t.resolve("remote-checkpoints/s1")));
       assertEquals(hash + "\n", Files.readString(t.resolve("state/checkpoints/a/s1")));
 
-      RunReport second = new PlanRunner(ssh, options(t)).run(plan);
+      RunReport second = runner(ssh, t).run(plan);
       assertEquals(StepResult.Status.ALREADY_DONE, second.results().get(0).status());
       assertEquals("one\n", Files.readString(out), "the step did not run again");
 
       Plan changed = new Plan(List.of(Phase.hosts("prepare", Map.of(a, List.of(new AppendStep("s1", out, "two"))))));
-      RunReport third = new PlanRunner(ssh, options(t)).run(changed);
+      RunReport third = runner(ssh, t).run(changed);
       assertEquals(StepResult.Status.DONE, third.results().get(0).status());
       assertEquals("one\ntwo\n", Files.readString(out));
     }
@@ -124,7 +130,7 @@ class PlanRunnerIT {
     Plan plan = new Plan(List.of(Phase.hosts("preflight", first),
         Phase.hosts("prepare", Map.of(b, List.of(new AppendStep("later-b", later, "l"))))));
     try (SshExecutor ssh = new SshExecutor(SshOptions.defaults(knownHosts))) {
-      RunReport r = new PlanRunner(ssh, options(t)).run(plan);
+      RunReport r = runner(ssh, t).run(plan);
       assertFalse(r.ok());
       assertTrue(r.stopped());
       assertEquals(1, r.failures().size());

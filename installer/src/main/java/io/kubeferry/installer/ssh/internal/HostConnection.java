@@ -107,8 +107,8 @@ public final class HostConnection implements AutoCloseable {
       return c;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SshException(target.name(), Kind.UNREACHABLE, "could not connect to " + target.name()
-          + ": interrupted");
+      throw new SshException(target.name(), Kind.INTERRUPTED, "could not connect to " + target.name()
+          + ": cancelled");
     } catch (UserAuthException e) {
       closeQuietly(c);
       throw new SshException(target.name(), Kind.AUTHENTICATION, "could not log in to " + target.name() + " ("
@@ -157,9 +157,20 @@ public final class HostConnection implements AutoCloseable {
       Session.Command cmd = session.exec(command.wireText(sudo));
       Future<String> out = pumps.submit(() -> pump(cmd.getInputStream(), false));
       Future<String> err = pumps.submit(() -> pump(cmd.getErrorStream(), true));
+      if (command.stdin().isPresent()) {
+        try (java.io.OutputStream in = cmd.getOutputStream()) { // closing sends EOF: the script's read ends
+          in.write(command.stdin().get().bytes());
+        }
+      }
       try {
         cmd.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
       } catch (net.schmizz.sshj.connection.ConnectionException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          // Cancelled: drop the connection so sshd hangs up the remote process; the re-run resumes.
+          closeQuietly();
+          throw new SshException(target.name(), Kind.INTERRUPTED, "could not run '" + label + "' on "
+              + target.name() + ": cancelled");
+        }
         if (cmd.isOpen()) {
           // Closing the channel waits for the server, which waits for the process: drop the whole connection
           // instead (sshd then hangs up the remote process); the next command reconnects.
@@ -186,8 +197,9 @@ public final class HostConnection implements AutoCloseable {
       throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SshException(target.name(), Kind.TIMEOUT, "could not run '" + label + "' on " + target.name()
-          + ": interrupted");
+      closeQuietly();
+      throw new SshException(target.name(), Kind.INTERRUPTED, "could not run '" + label + "' on " + target.name()
+          + ": cancelled");
     } catch (Exception e) {
       throw lost(label, describe(e));
     }
