@@ -18,6 +18,11 @@ public enum InstallPhases {
   public static final List<String> LATER = List.of("registry", "etcd", "load-balancer", "control-plane", "workers",
       "cni");
 
+  /** Every phase offered today, in order, as {@code --phases} spells them. */
+  public static String available() {
+    return Arrays.stream(values()).map(InstallPhases::key).collect(Collectors.joining(","));
+  }
+
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }

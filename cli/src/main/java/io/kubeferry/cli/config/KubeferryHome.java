@@ -23,9 +23,10 @@ public record KubeferryHome(Path dir) {
     return new KubeferryHome(base.resolve("kubeferry"));
   }
 
-  /** The directory of this process's environment. */
+  /** The directory of this process: the system property {@code kubeferry.home} (tests), else the environment. */
   public static KubeferryHome current() {
-    return from(System.getenv());
+    String property = System.getProperty("kubeferry.home");
+    return property != null && !property.isBlank() ? new KubeferryHome(Path.of(property)) : from(System.getenv());
   }
 
   public Path config() {

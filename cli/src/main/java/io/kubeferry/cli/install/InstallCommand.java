@@ -29,12 +29,13 @@ public final class InstallCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (phases == null) {
-      throw new ParameterException(spec.commandLine(), "a full install needs the registry, etcd, load balancer,"
-          + " control plane, worker and CNI phases, which arrive with the bootstrap issue; use --phases"
-          + " verify,preflight,prepare");
+      spec.commandLine().getErr().println("kubeferry: note: running every phase implemented so far ("
+          + InstallPhases.available() + "); the " + String.join(", ", InstallPhases.LATER) + " phases are not"
+          + " implemented yet, so this install ends with the hosts prepared");
     }
     try {
-      return InstallRun.execute(spec, target, InstallPhases.parse(phases), dryRun, verbose);
+      return InstallRun.execute(spec, target, InstallPhases.parse(phases == null ? InstallPhases.available()
+          : phases), dryRun, verbose);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -44,13 +44,10 @@ final class InstallRun {
       throw new ParameterException(spec.commandLine(), "--parallel must be at least 1");
     }
     Inventory inv = t.loadInventory();
-    if (!dryRun && t.key == null) {
-      throw new ParameterException(spec.commandLine(), "--key is required: the OpenPGP public key you trust for"
-          + " this bundle (the installer never trusts the key shipped inside it)");
-    }
+    Path key = t.trustedKey();
     AtomicReference<PreflightReport> preflight = new AtomicReference<>();
-    Plan plan = InstallPlanner.plan(new InstallPlanner.Request(inv, phases, t.bundle,
-        t.key == null ? Path.of("<key from --key>") : t.key, t.stateDir, t.ignorePreflight, preflight::set));
+    Plan plan = InstallPlanner.plan(new InstallPlanner.Request(inv, phases, t.bundle, key, t.stateDir,
+        t.ignorePreflight, preflight::set));
     if (dryRun) {
       out.print(plan.render());
       out.println("dry run: nothing was changed on any host");
