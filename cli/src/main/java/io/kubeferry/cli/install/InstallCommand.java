@@ -28,14 +28,12 @@ public final class InstallCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (phases == null) {
-      spec.commandLine().getErr().println("kubeferry: note: running every phase implemented so far ("
-          + InstallPhases.available() + "); the " + String.join(", ", InstallPhases.LATER) + " phases are not"
-          + " implemented yet, so this install ends with the hosts prepared");
-    }
+    String note = phases != null ? null : "kubeferry: note: running every phase implemented so far ("
+        + InstallPhases.available() + "); the " + String.join(", ", InstallPhases.LATER) + " phases are not"
+        + " implemented yet, so this install ends with the hosts prepared";
     try {
       return InstallRun.execute(spec, target, InstallPhases.parse(phases == null ? InstallPhases.available()
-          : phases), dryRun, verbose);
+          : phases), dryRun, verbose, note);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

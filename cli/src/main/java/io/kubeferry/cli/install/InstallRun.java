@@ -29,8 +29,9 @@ final class InstallRun {
 
   private InstallRun() {}
 
-  static int execute(CommandSpec spec, TargetOptions t, Set<InstallPhases> phases, boolean dryRun, boolean verbose)
-      throws Exception {
+  /** {@code note}: a line to print once the arguments are known to be good (null for none). */
+  static int execute(CommandSpec spec, TargetOptions t, Set<InstallPhases> phases, boolean dryRun, boolean verbose,
+      String note) throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     for (String check : t.ignorePreflight) {
@@ -45,6 +46,9 @@ final class InstallRun {
     }
     Inventory inv = t.loadInventory();
     Path key = t.trustedKey();
+    if (note != null) {
+      err.println(note);
+    }
     AtomicReference<PreflightReport> preflight = new AtomicReference<>();
     Plan plan = InstallPlanner.plan(new InstallPlanner.Request(inv, phases, t.bundle, key, t.stateDir,
         t.ignorePreflight, preflight::set));

@@ -24,7 +24,7 @@ public final class PreflightCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try {
       return InstallRun.execute(spec, target, EnumSet.of(InstallPhases.VERIFY, InstallPhases.PREFLIGHT), false,
-          verbose);
+          verbose, null);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
