@@ -24,16 +24,37 @@ final class LabStateFiles {
   static final String ENV = "lab.env";
   static final String HOSTS = "hosts.yaml";
   static final String READY = "ready";
+  /** A kubeferry home for the lab: its config maps the upstream registries and yum hosts onto the lab. */
+  static final String HOME = "kubeferry-home";
 
   private LabStateFiles() {}
 
   static void write(Path dir, LabUpstream up, LabYumRepos yum, LabNodes nodes) throws IOException {
+    java.nio.file.Files.createDirectories(dir.resolve(HOME), java.nio.file.attribute.PosixFilePermissions
+        .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+    write(dir.resolve(HOME), "config.yaml", config(up, yum));
     write(dir, HOSTS, hostsYaml(nodes));
     write(dir, ENV, env(dir, up, yum, nodes));
     write(dir, READY, "");
   }
 
-  static String env(Path dir, LabUpstream up, LabYumRepos yum, LabNodes nodes) {
+  /**
+   * The kubeferry config an operator in the lab's world would have: the upstream registries and yum hosts mapped
+   * onto the lab, so the mission's commands work exactly as typed ({@code bundle build --k8s 1.23.1}).
+   */
+  static String config(LabUpstream up, LabYumRepos yum) {
+    StringBuilder y = new StringBuilder("# written by `scripts/lab up`: the upstream hosts are the lab's stand-ins\n"
+        + "apiVersion: kubeferry.io/v1alpha1\nkind: Config\nregistryMirrors:\n");
+    up.mirrors().forEach((host, uri) -> y.append("  - ").append(yamlQuote(host + "=" + uri.getAuthority()))
+        .append('\n'));
+    y.append("mirrorsOnly: true\ninsecureRegistries:\n");
+    insecure(up).forEach(h -> y.append("  - ").append(yamlQuote(h)).append('\n'));
+    y.append("urlMap:\n");
+    yum.urlMap().forEach(m -> y.append("  - ").append(yamlQuote(m)).append('\n'));
+    return y.toString();
+  }
+
+  private static List<String> insecure(LabUpstream up) {
     LabRegistry k8s = up.k8sGcr();
     LabRegistry docker = up.dockerIo();
     List<String> insecure = new java.util.ArrayList<>(List.of(k8s.endpoint(), docker.endpoint()));
@@ -42,8 +63,16 @@ final class LabStateFiles {
         insecure.add(r.blobHostAuthority());
       }
     }
+    return insecure;
+  }
+
+  static String env(Path dir, LabUpstream up, LabYumRepos yum, LabNodes nodes) {
+    LabRegistry k8s = up.k8sGcr();
+    LabRegistry docker = up.dockerIo();
+    List<String> insecure = insecure(up);
     Map<String, String> v = new LinkedHashMap<>();
     v.put("KF_LAB_STATE", dir.toString());
+    v.put("KUBEFERRY_HOME", dir.resolve(HOME).toString());
     v.put("KF_LAB_K8S_REGISTRY", k8s.endpoint());
     v.put("KF_LAB_K8S_MODES", k8s.options().modes().toString());
     v.put("KF_LAB_K8S_CREDS", k8s.credentials().username() + ":" + k8s.credentials().password());
@@ -65,7 +94,8 @@ final class LabStateFiles {
     v.put("KF_LAB_KNOWN_HOSTS", nodes.knownHosts().toString());
     v.put("KF_LAB_INVENTORY", dir.resolve(HOSTS).toString());
     StringBuilder s = new StringBuilder("# written by `scripts/lab up`; valid while it runs. Source it.\n");
-    v.forEach((k, val) -> s.append(k).append('=').append(shellQuote(val)).append('\n'));
+    // exported: kubeferry itself reads KUBEFERRY_HOME from the environment of the shell that sources this
+    v.forEach((k, val) -> s.append("export ").append(k).append('=').append(shellQuote(val)).append('\n'));
     return s.toString();
   }
 

@@ -45,6 +45,15 @@ class UpLabIT {
       String k8s = env.get("KF_LAB_K8S_REGISTRY");
       assertTrue(env.get("KF_LAB_MIRROR_MAP").contains("k8s.gcr.io=" + k8s), env.get("KF_LAB_MIRROR_MAP"));
       assertTrue(env.get("KF_LAB_INSECURE_REGISTRIES").startsWith(k8s + ","));
+      // The lab's kubeferry home: its config maps the upstream registries and yum hosts onto the lab.
+      String config = Files.readString(Path.of(env.get("KUBEFERRY_HOME"), "config.yaml"));
+      assertTrue(config.contains("k8s.gcr.io=" + k8s), config);
+      assertTrue(config.contains("https://download.docker.com/=http://"), config);
+      String yumBase = env.get("KF_LAB_REPO_KUBERNETES").replace("kubernetes/", "");
+      HttpResponse<String> viaUpstreamPath = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+          yumBase + "download.docker.com/linux/centos/7/x86_64/stable/repodata/repomd.xml")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, viaUpstreamPath.statusCode(), "the lab answers at docker-ce's upstream path");
 
       HttpClient http = HttpClient.newHttpClient();
       HttpResponse<String> v2 = http.send(HttpRequest.newBuilder(URI.create("http://" + k8s + "/v2/")).build(),

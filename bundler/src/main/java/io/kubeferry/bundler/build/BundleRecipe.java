@@ -65,6 +65,9 @@ public record BundleRecipe(KubernetesVersion version, BaseOsProfile os, String a
     sb.append("\nrepositories (in priority order):\n");
     for (SourceRepo r : repos) {
       sb.append("  ").append(r.id()).append("  ").append(r.url()).append('\n');
+      if (!r.origin().isEmpty()) {
+        sb.append("      mapped from ").append(r.origin()).append('\n');
+      }
       for (String k : r.keys()) {
         sb.append("      key ").append(k).append('\n');
       }

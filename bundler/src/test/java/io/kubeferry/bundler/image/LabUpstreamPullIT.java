@@ -104,13 +104,13 @@ class LabUpstreamPullIT {
           ImagesLock.read(lock).entries("1.23.1", "amd64").get("k8s.gcr.io/pause:3.6").digest());
 
       up.fixtures().repush("k8s.gcr.io/kube-proxy:v1.23.1", 1);
-      up.fixtures().repush("docker.io/calico/node:" + "v3.22.5", 1);
+      up.fixtures().repush("docker.io/calico/node:" + "v3.24.6", 1);
       ImagePullException e = assertThrows(ImagePullException.class, () -> new ImagePuller().pull(
           base.withLock(new LockPolicy(LockPolicy.Mode.VERIFY, lock, "1.23.1"))));
       assertTrue(e.isIntegrityFailure());
       assertEquals(2, e.failures().size(), e.getMessage());
       assertTrue(e.getMessage().contains("k8s.gcr.io/kube-proxy:v1.23.1")
-          && e.getMessage().contains("docker.io/calico/node:v3.22.5"), e.getMessage());
+          && e.getMessage().contains("docker.io/calico/node:v3.24.6"), e.getMessage());
       assertFalse(e.getMessage().contains("pause"), e.getMessage());
     }
   }

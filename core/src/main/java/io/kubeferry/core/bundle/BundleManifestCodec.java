@@ -133,6 +133,7 @@ public final class BundleManifestCodec {
         .setDefaultFlowStyle(FlowStyle.BLOCK)
         .setWidth(Integer.MAX_VALUE)
         .setSplitLines(false)
+        .setDereferenceAliases(true) // equal list instances (List.of()) must not become anchors: readers refuse them
         .build();
     return new Dump(settings).dumpToString(root).getBytes(StandardCharsets.UTF_8);
   }

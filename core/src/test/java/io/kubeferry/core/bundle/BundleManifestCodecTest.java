@@ -27,10 +27,13 @@ class BundleManifestCodecTest {
         List.of(new ImageEntry("k8s.gcr.io/pause:3.6", D, List.of(new ImageEntry.Platform("linux/amd64", D)),
             1234, ImageRole.PAUSE, List.of("pause:3.6"))),
         List.of(new RpmEntry(docker, "repo/Packages/d.rpm", D, 9)),
-        List.of(new TemplateEntry("manifests/cni/calico.yaml", List.of("docker.io/calico/node:v3.24.6"))),
+        List.of(new TemplateEntry("manifests/cni/calico.yaml", List.of("docker.io/calico/node:v3.24.6")),
+            new TemplateEntry("manifests/kubeadm/a.yaml", List.of()), new TemplateEntry("manifests/kubeadm/b.yaml",
+                List.of())),
         List.of(new FileEntry("repo/Packages/d.rpm", D, 9, false), new FileEntry("installer/kubeferry", D, 5, true),
             new FileEntry("manifests/cni/calico.yaml", D, 3, false), new FileEntry(BundleLayout.imageBlob(D), D, 1,
-                false)));
+                false), new FileEntry("manifests/kubeadm/a.yaml", D, 1, false),
+            new FileEntry("manifests/kubeadm/b.yaml", D, 1, false)));
   }
 
   @Test
@@ -43,6 +46,7 @@ class BundleManifestCodecTest {
     assertTrue(text.startsWith("apiVersion: kubeferry.io/v2\nkind: Bundle\nkubernetesVersion: 1.23.1\nos: el7\n"
         + "arch: amd64\n"), text);
     assertTrue(text.contains("  role: pause\n  names:\n  - pause:3.6\n"), text);
+    assertTrue(!text.contains("&id") && !text.contains("*id"), "no YAML anchors (readers refuse aliases): " + text);
     String files = text.substring(text.indexOf("\nfiles:\n"));
     assertTrue(files.indexOf("installer/kubeferry") < files.indexOf("manifests/"), "files sorted: " + text);
   }

@@ -22,8 +22,8 @@ import java.util.Set;
  *
  * <p>Images (all linux/amd64 + linux/arm64/v8): {@code k8s.gcr.io/}kube-apiserver, kube-controller-manager,
  * kube-scheduler, kube-proxy {@code :v1.23.1}, etcd {@code :3.5.1-0} (Docker manifest lists), pause {@code :3.6},
- * coredns/coredns {@code :v1.8.6} (OCI indexes); {@code docker.io/}calico/{cni,pod2daemon-flexvol,node,
- * kube-controllers} {@code :v3.22.5}, osixia/keepalived {@code :2.0.20} (Docker), library/haproxy {@code :2.8},
+ * coredns/coredns {@code :v1.8.6} (OCI indexes); {@code docker.io/}calico/{cni,node,
+ * kube-controllers} {@code :v3.24.6}, osixia/keepalived {@code :2.0.20} (Docker), library/haproxy {@code :2.8},
  * library/registry {@code :2} and {@code :2.8.3} (OCI). The lab repository path equals the upstream path.
  *
  * <p>Builds are deterministic (same inputs, same digests) and cached per image under {@link #defaultCacheDir()}.
@@ -34,7 +34,7 @@ public final class LabImages {
   private static final String RECIPE = "kubeferry-lab-fixtures-1 jib-core-0.28.1";
   public static final String K8S_GCR = "k8s.gcr.io";
   public static final String DOCKER_IO = "docker.io";
-  public static final String CALICO_TAG = "v3.22.5";
+  public static final String CALICO_TAG = "v3.24.6";
 
   private final List<FixtureImage> images;
   private final long fillerBytes;
@@ -219,7 +219,7 @@ public final class LabImages {
     l.add(new FixtureImage(K8S_GCR, "pause", List.of("3.6"), oci, td));
     l.add(new FixtureImage(K8S_GCR, "etcd", List.of("3.5.1-0"), docker, FixtureImage.Payload.ETCD));
     l.add(new FixtureImage(K8S_GCR, "coredns/coredns", List.of("v1.8.6"), oci, td));
-    for (String c : List.of("cni", "pod2daemon-flexvol", "node", "kube-controllers")) {
+    for (String c : List.of("cni", "node", "kube-controllers")) {
       l.add(new FixtureImage(DOCKER_IO, "calico/" + c, List.of(CALICO_TAG), docker, td));
     }
     l.add(new FixtureImage(DOCKER_IO, "library/haproxy", List.of("2.8"), oci, td));

@@ -35,6 +35,8 @@ public final class LabHttpFileServer implements AutoCloseable {
   private final ExecutorService executor;
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
+  /** Request-path prefixes served from another prefix: the lab's stand-ins for upstream hosts' layouts. */
+  private final Map<String, String> aliases = new ConcurrentHashMap<>();
 
   private LabHttpFileServer(Path root) throws IOException {
     this.root = root.toRealPath();
@@ -94,9 +96,31 @@ public final class LabHttpFileServer implements AutoCloseable {
     return null;
   }
 
+  /**
+   * Serves requests for paths starting with {@code fromPrefix} from {@code toPrefix}: the lab's repositories
+   * answer at the paths the real hosts use (e.g. {@code /download.docker.com/linux/centos/7/x86_64/stable/} for
+   * {@code /docker-ce/}). Both prefixes start with '/'; a longer prefix wins.
+   */
+  public void alias(String fromPrefix, String toPrefix) {
+    if (!fromPrefix.startsWith("/") || !toPrefix.startsWith("/")) {
+      throw new IllegalArgumentException("alias prefixes start with '/': " + fromPrefix + " -> " + toPrefix);
+    }
+    aliases.put(fromPrefix, toPrefix);
+  }
+
+  private String unalias(String path) {
+    String best = null;
+    for (String from : aliases.keySet()) {
+      if (path.startsWith(from) && (best == null || from.length() > best.length())) {
+        best = from;
+      }
+    }
+    return best == null ? path : aliases.get(best) + path.substring(best.length());
+  }
+
   private void handle(HttpExchange ex) {
     try {
-      String path = ex.getRequestURI().getPath();
+      String path = unalias(ex.getRequestURI().getPath());
       counts.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
       boolean head = ex.getRequestMethod().equals("HEAD");
       if (!head && !ex.getRequestMethod().equals("GET")) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The lab's three yum repositories (kubernetes, docker-ce, base) built once and served over HTTP on loopback.
@@ -25,10 +26,45 @@ public final class LabYumRepos implements AutoCloseable {
     this.server = server;
   }
 
+  /**
+   * The upstream paths the lab's repositories answer at, so that {@code bundle build}'s default sources for
+   * Kubernetes 1.23 (and the lab's 1.24 packages) on el7 reach them through a host-level URL map: path under the
+   * upstream host → lab repository path. CentOS 7's os, updates and extras repositories are all the lab's base.
+   */
+  static final Map<String, String> STAND_INS = Map.ofEntries(
+      Map.entry("/mirrors.aliyun.com/kubernetes/yum/repos/kubernetes-el7-x86_64/", "/kubernetes/"),
+      Map.entry("/mirrors.aliyun.com/kubernetes/yum/repos/kubernetes-el7-aarch64/", "/kubernetes/"),
+      Map.entry("/mirrors.aliyun.com/kubernetes/yum/doc/rpm-package-key.gpg", "/kubernetes/RPM-GPG-KEY"),
+      Map.entry("/mirrors.aliyun.com/kubernetes/yum/doc/yum-key.gpg", "/kubernetes/RPM-GPG-KEY"),
+      Map.entry("/pkgs.k8s.io/core:/stable:/v1.24/rpm/repodata/repomd.xml.key", "/kubernetes/RPM-GPG-KEY"),
+      Map.entry("/pkgs.k8s.io/core:/stable:/v1.24/rpm/", "/kubernetes/"),
+      Map.entry("/download.docker.com/linux/centos/7/x86_64/stable/", "/docker-ce/"),
+      Map.entry("/download.docker.com/linux/centos/7/aarch64/stable/", "/docker-ce/"),
+      Map.entry("/download.docker.com/linux/centos/gpg", "/docker-ce/RPM-GPG-KEY"),
+      Map.entry("/vault.centos.org/7.9.2009/os/x86_64/", "/base/"),
+      Map.entry("/vault.centos.org/7.9.2009/updates/x86_64/", "/base/"),
+      Map.entry("/vault.centos.org/7.9.2009/extras/x86_64/", "/base/"),
+      Map.entry("/vault.centos.org/RPM-GPG-KEY-CentOS-7", "/base/RPM-GPG-KEY"));
+
+  /** The upstream hosts the lab stands in for. */
+  static final List<String> HOSTS = List.of("mirrors.aliyun.com", "pkgs.k8s.io", "download.docker.com",
+      "vault.centos.org");
+
   /** Builds (or reuses from the cache) the repos and serves them on 127.0.0.1:&lt;free port&gt;. */
   public static LabYumRepos start() throws IOException {
     LabYumRepoSet set = LabYumRepoBuilder.buildOrReuse();
-    return new LabYumRepos(set, LabHttpFileServer.start(set.root()));
+    LabHttpFileServer server = LabHttpFileServer.start(set.root());
+    STAND_INS.forEach(server::alias);
+    return new LabYumRepos(set, server);
+  }
+
+  /**
+   * URL-map rules ({@code FROM=TO}, as {@code bundle build --url-map} takes them) that send every default source
+   * on the upstream hosts the lab stands in for to the lab: {@code https://download.docker.com/} becomes
+   * {@code http://127.0.0.1:PORT/download.docker.com/}.
+   */
+  public List<String> urlMap() {
+    return HOSTS.stream().map(h -> "https://" + h + "/=" + server.baseUri().resolve(h + "/")).toList();
   }
 
   /** Base URL of {@code repo}, ending with '/'. */
