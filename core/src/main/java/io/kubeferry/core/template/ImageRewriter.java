@@ -45,7 +45,8 @@ public final class ImageRewriter {
       // A node's span starts at its anchor or tag when it has one (image: &i a:1): keep those as they are.
       if (quote == null || !written.endsWith(value)
           || !PROPERTIES.matcher(written.substring(0, written.length() - value.length())).matches()) {
-        throw fail(ref, "written as " + at.style().name() + " with escapes or line breaks, cannot be replaced in place");
+        throw fail(ref, "written as " + at.style().name()
+            + " with escapes or line breaks, cannot be replaced in place");
       }
       String replacement = mapping.map(ref);
       check(ref, replacement);

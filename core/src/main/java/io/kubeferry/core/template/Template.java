@@ -197,7 +197,8 @@ public final class Template {
     }
 
     private void placeholder(Placeholder p, Map<String, String> item) {
-      TemplateValue v = item != null && item.containsKey(p.name()) ? new Text(item.get(p.name())) : values.get(p.name());
+      TemplateValue v = item != null && item.containsKey(p.name()) ? new Text(item.get(p.name()))
+          : values.get(p.name());
       if (v instanceof Strings list) {
         out.append(Quoting.quoteAll(list.items()));
         return;

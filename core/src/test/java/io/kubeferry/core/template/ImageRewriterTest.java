@@ -4,27 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ImageRewriterTest {
   private static final ImageMapping TO_REGISTRY = ref -> "10.0.0.5:5000/" + ref.ref().repository() + ":"
       + ref.ref().tag();
-
-  /** The lines that differ; the texts must have as many lines. */
-  private static List<String> changedLines(String before, String after) {
-    String[] a = before.split("\n", -1);
-    String[] b = after.split("\n", -1);
-    assertEquals(a.length, b.length);
-    List<String> changed = new ArrayList<>();
-    for (int i = 0; i < a.length; i++) {
-      if (!a[i].equals(b[i])) {
-        changed.add(b[i]);
-      }
-    }
-    return changed;
-  }
 
   @Test
   void calicoChangesOnlyTheImageValues() throws Exception {
@@ -35,7 +20,7 @@ class ImageRewriterTest {
         "          image: 10.0.0.5:5000/calico/cni:v3.28.2",
         "          image: 10.0.0.5:5000/calico/node:v3.28.2",
         "          image: 10.0.0.5:5000/calico/node:v3.28.2",
-        "          image: 10.0.0.5:5000/calico/kube-controllers:v3.28.2"), changedLines(before, after));
+        "          image: 10.0.0.5:5000/calico/kube-controllers:v3.28.2"), Manifests.changedLines(before, after));
     String back = ImageRewriter.rewrite("calico.yaml", after, ref -> "docker.io/" + ref.ref().repository() + ":"
         + ref.ref().tag());
     assertEquals(before, back);
@@ -48,7 +33,7 @@ class ImageRewriterTest {
     assertEquals(List.of(
         "        image: 10.0.0.5:5000/rancher/mirrored-flannelcni-flannel-cni-plugin:v1.0.1",
         "        image: 10.0.0.5:5000/rancher/mirrored-flannelcni-flannel:v0.17.0",
-        "        image: 10.0.0.5:5000/rancher/mirrored-flannelcni-flannel:v0.17.0"), changedLines(before, after));
+        "        image: 10.0.0.5:5000/rancher/mirrored-flannelcni-flannel:v0.17.0"), Manifests.changedLines(before, after));
     assertTrue(after.contains("       #image: flannelcni/flannel:v0.17.0 for ppc64le"), after);
   }
 
@@ -60,14 +45,14 @@ class ImageRewriterTest {
     assertEquals(List.of(
         "              image: '10.0.0.5:5000/weaveworks/weave-kube:2.8.1'",
         "              image: '10.0.0.5:5000/weaveworks/weave-kube:2.8.1'",
-        "              image: '10.0.0.5:5000/weaveworks/weave-npc:2.8.1'"), changedLines(before, after));
+        "              image: '10.0.0.5:5000/weaveworks/weave-npc:2.8.1'"), Manifests.changedLines(before, after));
   }
 
   @Test
   void kubeVipAndDoubleQuotes() throws Exception {
     String before = Manifests.resource("kube-vip-arp-v0.4.1.yaml");
     assertEquals(List.of("    image: 10.0.0.5:5000/kube-vip/kube-vip:v0.4.1"),
-        changedLines(before, ImageRewriter.rewrite("kube-vip.yaml", before, TO_REGISTRY)));
+        Manifests.changedLines(before, ImageRewriter.rewrite("kube-vip.yaml", before, TO_REGISTRY)));
     assertEquals("kind: Pod\nspec: {containers: [{image: \"r/a:1\"}]}\n",
         ImageRewriter.rewrite("p", "kind: Pod\nspec: {containers: [{image: \"a:1\"}]}\n", ref -> "r/a:1"));
   }

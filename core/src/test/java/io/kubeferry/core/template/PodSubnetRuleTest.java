@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.kubeferry.core.KubernetesVersion;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,15 +19,7 @@ class PodSubnetRuleTest {
       UpstreamManifest m = manifest("flannel", version, "1.23.17");
       String before = Manifests.read("cni/" + m.file().path());
       String after = m.podSubnet().apply(m.file().path(), before, "172.16.0.0/16");
-      String[] a = before.split("\n", -1);
-      String[] b = after.split("\n", -1);
-      List<String> changed = new ArrayList<>();
-      for (int i = 0; i < a.length; i++) {
-        if (!a[i].equals(b[i])) {
-          changed.add(b[i]);
-        }
-      }
-      assertEquals(List.of("      \"Network\": \"172.16.0.0/16\","), changed, version);
+      assertEquals(List.of("      \"Network\": \"172.16.0.0/16\","), Manifests.changedLines(before, after), version);
     }
   }
 

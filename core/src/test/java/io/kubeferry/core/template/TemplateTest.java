@@ -47,7 +47,8 @@ class TemplateTest {
 
   @Test
   void recordsRepeatTheirBlockWithFieldsAndOuterValues() throws Exception {
-    String t = "backend\n{{#servers}}\n    server {{ name }} {{ address }}:{{ port }} check\n{{/servers}}\n{{^servers}}\n    # none\n{{/servers}}\n";
+    String t = "backend\n{{#servers}}\n    server {{ name }} {{ address }}:{{ port }} check\n{{/servers}}\n"
+        + "{{^servers}}\n    # none\n{{/servers}}\n";
     TemplateValues two = values().text("port", "6443").records("servers", List.of("name", "address"), List.of(
         Map.of("name", "cp1", "address", "10.0.0.11"), Map.of("name", "cp2", "address", "10.0.0.12"))).build();
     assertEquals("backend\n    server cp1 10.0.0.11:6443 check\n    server cp2 10.0.0.12:6443 check\n", render(t, two));
