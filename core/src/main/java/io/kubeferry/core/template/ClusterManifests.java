@@ -12,11 +12,11 @@ import java.util.List;
  */
 public final class ClusterManifests {
   /** keepalived as a static pod (kubeadm's ha-considerations). */
-  public static final String KEEPALIVED_POD = "lb/keepalived.yaml";
+  public static final String KEEPALIVED_POD = "ha/keepalived.yaml";
   /** haproxy as a static pod, listening on 8443 on each control plane. */
-  public static final String HAPROXY_POD = "lb/haproxy.yaml";
+  public static final String HAPROXY_POD = "ha/haproxy.yaml";
   /** kube-vip as a static pod; a template (VIP, interface, kubeconfig). */
-  public static final String KUBE_VIP_POD = "lb/kube-vip.yaml.tmpl";
+  public static final String KUBE_VIP_POD = "kube-vip/kube-vip.yaml.tmpl";
 
   private ClusterManifests() {}
 
@@ -30,7 +30,7 @@ public final class ClusterManifests {
       case "haproxy-keepalived" -> List.of(HAPROXY_POD, KEEPALIVED_POD);
       case "kube-vip" -> List.of(KUBE_VIP_POD);
       case "none" -> List.of();
-      default -> throw new ManifestException("lb", 0, "", "could not select the load balancer manifests: unknown "
+      default -> throw new ManifestException("ha", 0, "", "could not select the load balancer manifests: unknown "
           + "load balancer '" + kind + "' (known: haproxy-keepalived, kube-vip, none)");
     };
   }

@@ -21,8 +21,8 @@ class TemplateImagesTest {
     assertEquals(List.of(
         new TemplateEntry("manifests/cni/calico/calico-v3.27.4.yaml", List.of("docker.io/calico/cni:v3.27.4",
             "docker.io/calico/kube-controllers:v3.27.4", "docker.io/calico/node:v3.27.4")),
-        new TemplateEntry("manifests/lb/haproxy.yaml", List.of("docker.io/library/haproxy:2.8")),
-        new TemplateEntry("manifests/lb/keepalived.yaml", List.of("docker.io/osixia/keepalived:2.0.20"))), entries);
+        new TemplateEntry("manifests/ha/haproxy.yaml", List.of("docker.io/library/haproxy:2.8")),
+        new TemplateEntry("manifests/ha/keepalived.yaml", List.of("docker.io/osixia/keepalived:2.0.20"))), entries);
   }
 
   @Test
@@ -32,7 +32,7 @@ class TemplateImagesTest {
     assertEquals(List.of(
         new TemplateEntry("manifests/cni/weave/weave-daemonset-k8s-1.11-v2.8.1.yaml",
             List.of("docker.io/weaveworks/weave-kube:2.8.1", "docker.io/weaveworks/weave-npc:2.8.1")),
-        new TemplateEntry("manifests/lb/kube-vip.yaml.tmpl", List.of("ghcr.io/kube-vip/kube-vip:v0.6.4"))), entries);
+        new TemplateEntry("manifests/kube-vip/kube-vip.yaml.tmpl", List.of("ghcr.io/kube-vip/kube-vip:v0.6.4"))), entries);
   }
 
   @Test
@@ -60,7 +60,7 @@ class TemplateImagesTest {
     assertEquals("could not match the manifests to the bundle: 3 images are not in it: "
         + "docker.io/flannel/flannel-cni-plugin:v1.4.0-flannel1 (manifests/cni/flannel/kube-flannel-v0.24.4.yml), "
         + "docker.io/flannel/flannel:v0.24.4 (manifests/cni/flannel/kube-flannel-v0.24.4.yml), "
-        + "docker.io/osixia/keepalived:2.0.20 (manifests/lb/keepalived.yaml)", e.getMessage());
+        + "docker.io/osixia/keepalived:2.0.20 (manifests/ha/keepalived.yaml)", e.getMessage());
   }
 
   @Test

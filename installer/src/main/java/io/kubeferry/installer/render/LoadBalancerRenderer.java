@@ -44,7 +44,7 @@ public final class LoadBalancerRenderer {
     boolean master = c.initializes(node);
     String port = String.valueOf(lb.port());
     List<RenderedFile> files = new ArrayList<>();
-    files.add(manifests.file("/etc/keepalived/keepalived.conf", "lb/keepalived.conf.tmpl", TemplateValues.builder()
+    files.add(manifests.file("/etc/keepalived/keepalived.conf", "ha/keepalived.conf.tmpl", TemplateValues.builder()
         .text("vrrpState", master ? "MASTER" : "BACKUP")
         .text("vrrpPriority", master ? "101" : "100")
         .text("vipInterface", node.facts().vipInterface())
@@ -52,9 +52,9 @@ public final class LoadBalancerRenderer {
         .text("vrrpPassword", c.secrets().vrrpPassword())
         .text("vip", lb.vip())
         .build(), false));
-    files.add(manifests.file("/etc/keepalived/check_apiserver.sh", "lb/check_apiserver.sh.tmpl",
+    files.add(manifests.file("/etc/keepalived/check_apiserver.sh", "ha/check_apiserver.sh.tmpl",
         TemplateValues.builder().text("lbPort", port).build(), true));
-    files.add(manifests.file("/etc/haproxy/haproxy.cfg", "lb/haproxy.cfg.tmpl", TemplateValues.builder()
+    files.add(manifests.file("/etc/haproxy/haproxy.cfg", "ha/haproxy.cfg.tmpl", TemplateValues.builder()
         .flag("staticPod", lb.staticPods())
         .text("lbPort", port)
         .records("backends", List.of("name", "address"), c.controlPlanes().stream()
