@@ -46,10 +46,10 @@ public final class ContainerRuntimeRenderer {
   /** One {@code hosts.toml} per {@link #MIRRORED_HOSTS} entry, then the registry's own. */
   public List<RenderedFile> containerdHosts(ClusterModel c) throws RenderException {
     RegistryLocation r = c.registry();
+    // Under a path prefix the mirror URL carries the /v2/<prefix> path itself (containerd's override_path).
+    String mirrorUrl = r.pathPrefix().isEmpty() ? r.url() : r.url() + "/v2/" + r.pathPrefix();
     List<RenderedFile> files = new ArrayList<>();
     for (String upstream : MIRRORED_HOSTS) {
-      // Under a path prefix the mirror URL carries the /v2/<prefix> path itself (containerd's override_path).
-      String mirrorUrl = r.pathPrefix().isEmpty() ? r.url() : r.url() + "/v2/" + r.pathPrefix();
       files.add(hosts(r, upstream, true, mirrorUrl));
     }
     files.add(hosts(r, r.hostPort(), false, ""));
