@@ -58,7 +58,8 @@ public final class BundleBuild {
   /** Runs the build; any part's checked exception propagates with its message. */
   public BuildResult run(BundleBuildOptions o) throws Exception {
     BundleRecipe recipe = o.recipe();
-    List<TemplateEntry> templates = TemplateImages.entries(o.templatesDir(), recipe.templates());
+    List<TemplateEntry> templates = TemplateImages.entries(o.templatesDir(), recipe.templates(), recipe.version(),
+        recipe.cluster());
     TemplateImages.requireAll(templates, recipe.images().stream().map(i -> i.ref().toString())
         .collect(Collectors.toSet()));
     HttpRepoClient http = HttpRepoClient.defaults();

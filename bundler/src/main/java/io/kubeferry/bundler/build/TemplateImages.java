@@ -1,48 +1,47 @@
 package io.kubeferry.bundler.build;
 
-import io.kubeferry.core.ImageRef;
+import io.kubeferry.core.KubernetesVersion;
 import io.kubeferry.core.bundle.BundleLayout;
+import io.kubeferry.core.bundle.ClusterComponents;
 import io.kubeferry.core.bundle.TemplateEntry;
+import io.kubeferry.core.template.ManifestException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The images each carried template names, and the check that the bundle carries every one of them: a manifest that
  * names an image the bundle lacks would make a node pull from the internet at install time, which is what
- * kubeferry exists to prevent. Stateless.
+ * kubeferry exists to prevent. The images come from core's YAML-aware scan of the manifests the cluster applies
+ * ({@link io.kubeferry.core.template.TemplateImages}), with a CNI's written tags mapped to the bundled ones. Stateless.
  */
 final class TemplateImages {
-  private static final Pattern IMAGE = Pattern.compile("^\\s*(?:-\\s+)?image:\\s*[\"']?([^\\s\"'#{}]+)[\"']?\\s*(#.*)?$");
-
   private TemplateImages() {}
 
-  /** One entry per template, with the canonical references of the images it names. */
-  static List<TemplateEntry> entries(Path templatesDir, List<String> templates) throws IOException {
+  /** One entry per carried template, with the canonical references of the images it names (none for configs). */
+  static List<TemplateEntry> entries(Path templatesDir, List<String> templates, KubernetesVersion version,
+      ClusterComponents cluster) throws IOException {
+    Map<String, List<String>> images = new HashMap<>();
+    try {
+      for (TemplateEntry e : io.kubeferry.core.template.TemplateImages.scan(templatesDir, version, cluster)) {
+        images.put(e.path(), e.images());
+      }
+    } catch (ManifestException e) {
+      throw new IOException(e.getMessage(), e);
+    }
     List<TemplateEntry> out = new ArrayList<>();
     for (String t : templates) {
-      Set<String> images = new TreeSet<>();
-      if (t.endsWith(".yaml") || t.endsWith(".yml")) {
-        List<String> lines = Files.readAllLines(templatesDir.resolve(t));
-        for (int i = 0; i < lines.size(); i++) {
-          Matcher m = IMAGE.matcher(lines.get(i));
-          if (m.matches()) {
-            try {
-              images.add(ImageRef.parse(m.group(1)).toString());
-            } catch (IllegalArgumentException e) {
-              throw new IOException("could not read the image on line " + (i + 1) + " of template " + t + ": "
-                  + e.getMessage());
-            }
-          }
-        }
-      }
-      out.add(new TemplateEntry(BundleLayout.MANIFESTS + t, new ArrayList<>(images)));
+      String path = BundleLayout.MANIFESTS + t;
+      out.add(new TemplateEntry(path, images.getOrDefault(path, List.of())));
+      images.remove(path);
+    }
+    if (!images.isEmpty()) {
+      throw new IOException("could not build: the cluster applies " + String.join(", ", images.keySet())
+          + " but the template selection does not carry it");
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package io.kubeferry.bundler.build;
 
 import io.kubeferry.core.bundle.ClusterComponents;
+import io.kubeferry.core.template.UpstreamManifests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,7 +38,11 @@ final class TemplateSelection {
     if (path.startsWith(CNI_DIR)) {
       String rest = path.substring(CNI_DIR.length());
       int slash = rest.indexOf('/');
-      if (slash < 0 || !rest.substring(0, slash).equals(c.cni())) {
+      if (slash < 0) {
+        // The origins table: the installer reads how to apply the carried CNI manifest from it.
+        return rest.equals(UpstreamManifests.ORIGINS) && !c.cni().equals("none");
+      }
+      if (!rest.substring(0, slash).equals(c.cni())) {
         return false;
       }
       String file = rest.substring(slash + 1);
