@@ -30,31 +30,13 @@ final class LabStateFiles {
   private LabStateFiles() {}
 
   static void write(Path dir, LabUpstream up, LabYumRepos yum, LabNodes nodes) throws IOException {
-    java.nio.file.Files.createDirectories(dir.resolve(HOME), java.nio.file.attribute.PosixFilePermissions
-        .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-    write(dir.resolve(HOME), "config.yaml", config(up, yum));
+    LabKubeferryHome.write(dir.resolve(HOME), up, yum);
     write(dir, HOSTS, hostsYaml(nodes));
     write(dir, ENV, env(dir, up, yum, nodes));
     write(dir, READY, "");
   }
 
-  /**
-   * The kubeferry config an operator in the lab's world would have: the upstream registries and yum hosts mapped
-   * onto the lab, so the mission's commands work exactly as typed ({@code bundle build --k8s 1.23.1}).
-   */
-  static String config(LabUpstream up, LabYumRepos yum) {
-    StringBuilder y = new StringBuilder("# written by `scripts/lab up`: the upstream hosts are the lab's stand-ins\n"
-        + "apiVersion: kubeferry.io/v1alpha1\nkind: Config\nregistryMirrors:\n");
-    up.mirrors().forEach((host, uri) -> y.append("  - ").append(yamlQuote(host + "=" + uri.getAuthority()))
-        .append('\n'));
-    y.append("mirrorsOnly: true\ninsecureRegistries:\n");
-    insecure(up).forEach(h -> y.append("  - ").append(yamlQuote(h)).append('\n'));
-    y.append("urlMap:\n");
-    yum.urlMap().forEach(m -> y.append("  - ").append(yamlQuote(m)).append('\n'));
-    return y.toString();
-  }
-
-  private static List<String> insecure(LabUpstream up) {
+  static List<String> insecure(LabUpstream up) {
     LabRegistry k8s = up.k8sGcr();
     LabRegistry docker = up.dockerIo();
     List<String> insecure = new java.util.ArrayList<>(List.of(k8s.endpoint(), docker.endpoint()));
@@ -121,7 +103,7 @@ final class LabStateFiles {
     return "'" + s.replace("'", "'\\''") + "'";
   }
 
-  private static String yamlQuote(String s) {
+  static String yamlQuote(String s) {
     return "'" + s.replace("'", "''") + "'";
   }
 
