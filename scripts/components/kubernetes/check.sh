@@ -5,6 +5,9 @@ recipe_check() {
   expect_static kubeadm kubelet kubectl kube-apiserver kube-controller-manager kube-scheduler kube-proxy
   expect_output kubeadm v1.23.1 kubeadm version -o short
   [ "$(PATH=$view/bin:$PATH kubeadm version -o short 2>&1)" = v1.23.1 ] || fail kubeadm "version -o short is not exactly v1.23.1"
+  # Built with Go 1.19: Go >= 1.2x rejects the https://[10.96.0.1]:1234/ kubeadm's HTTPProxyCIDR
+  # preflight check builds (measured with Go 1.26: "invalid IP-literal").
+  expect_output kubeadm 'goVersion: go1.19.' kubeadm version -o yaml
   expect_output kubectl 'GitVersion:"v1.23.1", GitCommit:"86ec240af8cbd1b60bcc4c03c20da9b98005b92e"' kubectl version --client
   for c in kubelet kube-apiserver kube-controller-manager kube-scheduler kube-proxy; do
     expect_output "$c" "Kubernetes v1.23.1" "$c" --version

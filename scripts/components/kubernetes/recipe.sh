@@ -48,7 +48,7 @@ recipe_build() {
   go build -trimpath -o bin/openapi-gen k8s.io/kube-openapi/cmd/openapi-gen
   tagged_dirs() { # module root, import path
     (cd "$1" && find -H . \( -name '_*' -o -name '.[^.]*' -o \( -name vendor -type d \) \) -prune \
-      -o -type f -name '*.go' -print0 | xargs -0 -r grep -l '^// *+k8s:' | xargs -r grep -l '+k8s:openapi-gen=' |
+      -o -type f -name '*.go' -print0 | { xargs -0 -r grep -lZ '^// *+k8s:' -- || true; } | { xargs -0 -r grep -l '+k8s:openapi-gen=' -- || true; } |
       sed 's|/[^/]*$||; s|^\./||; s|^\.$||' | sed "s|^|$2/|; s|/\$||")
   }
   {
