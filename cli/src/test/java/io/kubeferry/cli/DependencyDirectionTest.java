@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** STYLE.md §1: core depends on nothing of ours; bundler and installer never on each other; nobody on cli. */
+/** docs/style.md §1: core depends on nothing of ours; bundler and installer never on each other; nobody on cli. */
 class DependencyDirectionTest {
   private static JavaClasses classes;
 

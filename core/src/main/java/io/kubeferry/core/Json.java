@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal strict JSON reader and writer (the core module stays JDK-only for registry work). Reading gives
+ * A minimal strict JSON reader and writer, enough for registry documents (OCI and Docker manifests and indexes,
+ * {@code index.json}, Docker's {@code config.json}), so core needs no JSON library. Reading gives
  * {@code Map<String,Object>} (insertion-ordered), {@code List<Object>}, {@code String}, {@code Long},
  * {@code Double}, {@code Boolean} or null. Writing is compact and keeps map order, so output is deterministic.
- * Used only for our own documents and for reading manifests; manifests are never re-serialised.
+ * Used for our own documents and for reading registry documents; manifests are never re-serialised.
  */
 public final class Json {
   private final String s;

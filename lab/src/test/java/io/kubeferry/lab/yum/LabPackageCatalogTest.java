@@ -8,7 +8,7 @@ import io.kubeferry.core.Nevra;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The lab package data carries the upstream facts the later issues rely on (DOMAIN.md §2). */
+/** The lab package data carries the upstream facts the later issues rely on (docs/kubernetes-facts.md §2). */
 class LabPackageCatalogTest {
   private static LabPackage find(List<LabPackage> all, String nevra) {
     return all.stream().filter(p -> p.nevra().equals(Nevra.parse(nevra))).findFirst().orElseThrow();

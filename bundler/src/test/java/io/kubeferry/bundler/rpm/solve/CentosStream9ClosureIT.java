@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kubeferry.bundler.rpm.CentosStream9Data;
 import io.kubeferry.bundler.rpm.DnfOracle;
-import io.kubeferry.bundler.rpm.SharedData;
 import io.kubeferry.bundler.rpm.repo.HttpRepoClient;
 import io.kubeferry.bundler.rpm.repo.RepoConfig;
 import io.kubeferry.bundler.rpm.repo.RepoReader;
@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Our closure for an empty target equals what real dnf would install, on the real CentOS Stream 9 metadata
- * (18.7k packages with rich and file dependencies, modular packages, alternatives such as curl/curl-minimal).
+ * (18.7k packages with rich and file dependencies, modular packages, alternatives such as curl/curl-minimal),
+ * checked in under testdata/centos-stream9.
  */
 class CentosStream9ClosureIT {
   private static List<Repository> repos;
@@ -31,10 +32,9 @@ class CentosStream9ClosureIT {
 
   @BeforeAll
   static void read() throws Exception {
-    Path cs9 = SharedData.require("data/repodata/centos-stream9");
     dirs = new LinkedHashMap<>();
-    dirs.put("bos", cs9.resolve("baseos"));
-    dirs.put("aps", cs9.resolve("appstream"));
+    dirs.put("bos", CentosStream9Data.baseos());
+    dirs.put("aps", CentosStream9Data.appstream());
     RepoReader reader = new RepoReader(HttpRepoClient.defaults());
     repos = List.of(reader.read(RepoConfig.of("bos", dirs.get("bos").toString())),
         reader.read(RepoConfig.of("aps", dirs.get("aps").toString())));
