@@ -25,7 +25,7 @@ class LabUpstreamIT {
       assertEquals(up.dockerIo().baseUri(), mirrors.get("docker.io"));
       assertTrue(up.mirrorConfig().contains("k8s.gcr.io=" + up.k8sGcr().baseUri() + "\n"));
       assertTrue(up.dockerIo().options().modes().contains(Mode.TOKEN));
-      assertEquals(15, up.images().size());
+      assertEquals(14, up.images().size());
       for (PushedImage p : up.images().values()) {
         String host = p.canonicalRef().substring(0, p.canonicalRef().indexOf('/'));
         String rest = p.canonicalRef().substring(host.length() + 1);
