@@ -35,6 +35,8 @@ import java.util.concurrent.Future;
  * a volume each for /var/lib/containerd, /var/lib/docker, /var/lib/kubelet   (overlayfs cannot stack on the
  *                                                node's own overlay root; removed with the node)
  * -e KUBEFERRY_LAB_GATEWAY=172.30.X.1            the node's default route, rejected beyond the lab by EgressGuard
+ * --dns 172.30.X.1                               Docker's DNS answers the lab's names and sends every other query to
+ *                                                the Docker host (nothing listens: it fails at once), never beyond
  * --stop-signal SIGRTMIN+3 --hostname nodeN --network LAB --ip 172.30.X.(9+N) --network-alias nodeN
  * </pre>
  */
@@ -108,6 +110,7 @@ final class NodeContainers {
     }
     HostConfig host = new NodeHostConfig()
         .withNetworkMode(network.name())
+        .withDns(network.gateway())
         .withCapAdd(Capability.ALL)
         .withCapDrop(Capability.SYS_RESOURCE)
         .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"))

@@ -6,8 +6,10 @@
  * <h2>A node can run a kubelet, a container runtime and a kubeadm control plane</h2>
  * This machine refuses {@code --privileged} and never grants CAP_SYS_RESOURCE, so a node gets every other
  * capability, unconfined seccomp, AppArmor and system paths, its own cgroup namespace (the image's entrypoint,
- * {@code kubeferry-node-init}, remounts the read-only cgroup hierarchies read-write, makes {@code /} a shared mount
- * and adds a default route through the lab gateway), {@code /dev/kmsg}, every device in its device cgroup, and a
+ * {@code kubeferry-node-init}, remounts the read-only cgroup hierarchies read-write, makes {@code /} a shared mount,
+ * adds a default route through the lab gateway and keeps the host's kernel settings out of reach: {@code /proc/sys}
+ * is read-only but for {@code /proc/sys/net}, the node's own, and node-private stand-ins for the six settings a
+ * kubelet writes at start), Docker's DNS asking only the gateway beyond the lab's names, {@code /dev/kmsg}, every device in its device cgroup, and a
  * volume each for {@code /var/lib/containerd}, {@code /var/lib/docker} and {@code /var/lib/kubelet} (see
  * {@code NodeContainers} for the exact flags). Debian's containerd and runc are installed, disabled; dockerd is not.
  *
@@ -21,8 +23,9 @@
  *       a lab-only {@code runc} wrapper in {@code /usr/local/sbin} that adjusts dockerd's containers (only those)
  *       to the node's limits.</li>
  *   <li>kube-proxy needs {@code conntrack.maxPerCore: 0} ({@code /sys} is read-only; the host's conntrack table
- *       is shared). Bridge netfilter sysctls exist; {@code /proc/sys} is writable, and what a kubelet writes there
- *       outside the network namespace (vm.overcommit_memory, kernel.panic*) changes the Docker host.</li>
+ *       is shared). Bridge netfilter sysctls exist; {@code sysctl -w} works for {@code net.*} and for the kubelet's
+ *       six (vm.overcommit_memory, vm.panic_on_oom, kernel.panic, kernel.panic_on_oops, kernel.keys.root_max*),
+ *       fails (read-only) for the rest, so {@code systemd-sysctl} skips itself at boot.</li>
  * </ul>
  *
  * <h2>Egress guard</h2>

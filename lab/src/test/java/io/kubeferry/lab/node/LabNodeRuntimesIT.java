@@ -75,9 +75,30 @@ class LabNodeRuntimesIT {
     String volumes = LabNodesLifecycleIT.docker("volume", "ls", "--quiet", "--filter",
         "label=io.kubeferry.lab.instance=" + lab.instance()).stdout();
     assertEquals(NodeContainers.VOLUMES.size(), volumes.lines().count(), volumes);
+    // Names other than the lab's are asked of the Docker host (where nothing answers), never of an outside server.
+    assertEquals("[" + lab.gateway() + "]", LabNodesLifecycleIT.docker("inspect", "-f", "{{.HostConfig.Dns}}",
+        node.containerName()).stdout().strip());
     for (String tool : List.of("conntrack", "ipset", "ebtables", "ethtool", "socat", "nsenter", "mount", "modprobe")) {
       sh("command -v " + tool);
     }
+  }
+
+  /**
+   * A kubelet writes six kernel settings at start and exits if it cannot; they are the Docker host's, so the node
+   * has private stand-ins for them. Every other setting outside /proc/sys/net is read-only; net is the node's own.
+   */
+  @Test
+  @Order(3)
+  void kernelSettingsOfTheHostStayTheHostsWhileTheKubeletsAreWritable() throws Exception {
+    String hostPanic = Files.readString(Path.of("/proc/sys/kernel/panic")).strip();
+    String hostOvercommit = Files.readString(Path.of("/proc/sys/vm/overcommit_memory")).strip();
+    sh("sysctl -qw vm.overcommit_memory=1 vm.panic_on_oom=0 kernel.panic=" + (Integer.parseInt(hostPanic) + 7)
+        + " kernel.panic_on_oops=1 kernel.keys.root_maxkeys=1000000 kernel.keys.root_maxbytes=25000000");
+    assertEquals("1", sh("cat /proc/sys/vm/overcommit_memory").strip(), "reads back what was written");
+    assertEquals(hostPanic, Files.readString(Path.of("/proc/sys/kernel/panic")).strip(), "the host's changed");
+    assertEquals(hostOvercommit, Files.readString(Path.of("/proc/sys/vm/overcommit_memory")).strip());
+    assertNotEquals(0, node.exec("sysctl", "-w", "fs.protected_fifos=1").exitCode(), "fs.* must be read-only");
+    sh("sysctl -qw net.ipv4.conf.all.route_localnet=1 net.bridge.bridge-nf-call-iptables=1");
   }
 
   /**
@@ -86,7 +107,7 @@ class LabNodeRuntimesIT {
    * start: systemd ignores what it may not apply.
    */
   @Test
-  @Order(3)
+  @Order(4)
   void anOomScoreCannotBeLoweredInANode() {
     assertEquals(0, Long.parseLong(sh("awk '/^CapBnd:/ { print $2 }' /proc/1/status").strip(), 16) >> 24 & 1,
         "CAP_SYS_RESOURCE in the bounding set");
@@ -95,7 +116,7 @@ class LabNodeRuntimesIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void containerdRunsContainersWithSystemdCgroups() {
     assumeTrue(Files.isExecutable(TINI), TINI + " missing (Debian package tini, a dependency of docker.io)");
     long began = System.nanoTime();
@@ -115,7 +136,7 @@ class LabNodeRuntimesIT {
 
   /** kubelet 1.23's dockershim: the host's Debian dockerd (the lab docker-ce RPM's payload) in a node. */
   @Test
-  @Order(5)
+  @Order(6)
   void theHostsDockerdRunsPrivilegedContainersInANode() throws Exception {
     assumeTrue(Files.isExecutable(TINI), TINI + " missing (Debian package tini, a dependency of docker.io)");
     assumeTrue(Files.isExecutable(Path.of("/usr/sbin/dockerd")), "no dockerd on the Docker host");
