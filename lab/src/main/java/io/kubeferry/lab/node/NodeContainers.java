@@ -35,8 +35,11 @@ import java.util.concurrent.Future;
  * a volume each for /var/lib/containerd, /var/lib/docker, /var/lib/kubelet   (overlayfs cannot stack on the
  *                                                node's own overlay root; removed with the node)
  * -e KUBEFERRY_LAB_GATEWAY=172.30.X.1            the node's default route, rejected beyond the lab by EgressGuard
- * --dns 172.30.X.1                               Docker's DNS answers the lab's names and sends every other query to
- *                                                the Docker host (nothing listens: it fails at once), never beyond
+ * -e KUBEFERRY_LAB_NAMESERVER=172.30.X.1         /etc/resolv.conf names the Docker host, not Docker's 127.0.0.11 (a
+ *                                                loopback address is a forwarding loop for CoreDNS); nothing answers
+ *                                                there yet, so names other than the nodes' fail at once
+ * --add-host node1:172.30.X.10 ...               every node's name in /etc/hosts
+ * --dns 172.30.X.1                               what Docker's own DNS still asks, never a server beyond the lab
  * --stop-signal SIGRTMIN+3 --hostname nodeN --network LAB --ip 172.30.X.(9+N) --network-alias nodeN
  * </pre>
  */
@@ -66,6 +69,10 @@ final class NodeContainers {
    * them by label.
    */
   List<LabNode> startAll(int n, Path privateKey, Path knownHosts) {
+    List<String> hosts = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      hosts.add("node" + (i + 1) + ":" + network.address(i));
+    }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(n, PARALLEL), runnable -> {
       Thread thread = new Thread(runnable, "kubeferry-lab-node-start");
       thread.setDaemon(true);
@@ -75,7 +82,7 @@ final class NodeContainers {
       List<Future<LabNode>> started = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         int index = i;
-        started.add(pool.submit(() -> start(index, privateKey, knownHosts)));
+        started.add(pool.submit(() -> start(index, hosts, privateKey, knownHosts)));
       }
       List<LabNode> nodes = new ArrayList<>();
       for (Future<LabNode> future : started) {
@@ -94,7 +101,7 @@ final class NodeContainers {
     }
   }
 
-  private LabNode start(int index, Path privateKey, Path knownHosts) {
+  private LabNode start(int index, List<String> hosts, Path privateKey, Path knownHosts) {
     String hostname = "node" + (index + 1);
     String name = namePrefix + hostname;
     String address = network.address(index);
@@ -111,6 +118,7 @@ final class NodeContainers {
     HostConfig host = new NodeHostConfig()
         .withNetworkMode(network.name())
         .withDns(network.gateway())
+        .withExtraHosts(hosts.toArray(String[]::new))
         .withCapAdd(Capability.ALL)
         .withCapDrop(Capability.SYS_RESOURCE)
         .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"))
@@ -125,7 +133,7 @@ final class NodeContainers {
         .withName(name)
         .withHostName(hostname)
         .withLabels(labels)
-        .withEnv("KUBEFERRY_LAB_GATEWAY=" + network.gateway())
+        .withEnv("KUBEFERRY_LAB_GATEWAY=" + network.gateway(), "KUBEFERRY_LAB_NAMESERVER=" + network.gateway())
         // systemd halts cleanly on SIGRTMIN+3; on SIGTERM it would re-execute itself and time out.
         .withStopSignal("SIGRTMIN+3")
         .withHostConfig(host)

@@ -9,7 +9,8 @@
  * {@code kubeferry-node-init}, remounts the read-only cgroup hierarchies read-write, makes {@code /} a shared mount,
  * adds a default route through the lab gateway and keeps the host's kernel settings out of reach: {@code /proc/sys}
  * is read-only but for {@code /proc/sys/net}, the node's own, and node-private stand-ins for the six settings a
- * kubelet writes at start), Docker's DNS asking only the gateway beyond the lab's names, {@code /dev/kmsg}, every device in its device cgroup, and a
+ * kubelet writes at start, and names the gateway as its DNS server in {@code /etc/resolv.conf}: Docker's 127.0.0.11
+ * would be a forwarding loop for CoreDNS), the nodes' names in {@code /etc/hosts}, {@code /dev/kmsg}, every device in its device cgroup, and a
  * volume each for {@code /var/lib/containerd}, {@code /var/lib/docker} and {@code /var/lib/kubelet} (see
  * {@code NodeContainers} for the exact flags). Debian's containerd and runc are installed, disabled; dockerd is not.
  *

@@ -75,9 +75,12 @@ class LabNodeRuntimesIT {
     String volumes = LabNodesLifecycleIT.docker("volume", "ls", "--quiet", "--filter",
         "label=io.kubeferry.lab.instance=" + lab.instance()).stdout();
     assertEquals(NodeContainers.VOLUMES.size(), volumes.lines().count(), volumes);
-    // Names other than the lab's are asked of the Docker host (where nothing answers), never of an outside server.
+    // Names other than the nodes' are asked of the Docker host (where nothing answers), never of an outside server,
+    // and never of a loopback address (which, copied into a CoreDNS pod, is CoreDNS itself: a forwarding loop).
+    assertEquals("nameserver " + lab.gateway(), sh("grep ^nameserver /etc/resolv.conf").strip());
     assertEquals("[" + lab.gateway() + "]", LabNodesLifecycleIT.docker("inspect", "-f", "{{.HostConfig.Dns}}",
         node.containerName()).stdout().strip());
+    assertTrue(sh("getent hosts node1").startsWith(node.address() + " "));
     for (String tool : List.of("conntrack", "ipset", "ebtables", "ethtool", "socat", "nsenter", "mount", "modprobe")) {
       sh("command -v " + tool);
     }
