@@ -4,15 +4,20 @@
  * {@link io.kubeferry.lab.node.LabNodes#start(int)}; the image comes from {@code scripts/setup-test-env}.
  *
  * <h2>A node can run a kubelet, a container runtime and a kubeadm control plane</h2>
- * This machine refuses {@code --privileged} and never grants CAP_SYS_RESOURCE, so a node gets every other
- * capability, unconfined seccomp, AppArmor and system paths, its own cgroup namespace (the image's entrypoint,
- * {@code kubeferry-node-init}, remounts the read-only cgroup hierarchies read-write, makes {@code /} a shared mount,
- * adds a default route through the lab gateway and keeps the host's kernel settings out of reach: {@code /proc/sys}
- * is read-only but for {@code /proc/sys/net}, the node's own, and node-private stand-ins for the six settings a
- * kubelet writes at start, and names the gateway as its DNS server in {@code /etc/resolv.conf}: Docker's 127.0.0.11
- * would be a forwarding loop for CoreDNS), the nodes' names in {@code /etc/hosts}, {@code /dev/kmsg}, every device in its device cgroup, and a
- * volume each for {@code /var/lib/containerd}, {@code /var/lib/docker} and {@code /var/lib/kubelet} (see
- * {@code NodeContainers} for the exact flags). Debian's containerd and runc are installed, disabled; dockerd is not.
+ * This machine refuses {@code --privileged} and never grants CAP_SYS_RESOURCE. A node gets (see
+ * {@code NodeContainers} for the exact flags) every other capability; unconfined seccomp, AppArmor and system
+ * paths; its own cgroup namespace; {@code /dev/kmsg} and every device in its device cgroup; a volume each for
+ * {@code /var/lib/containerd}, {@code /var/lib/docker} and {@code /var/lib/kubelet}; every node's name in
+ * {@code /etc/hosts}. Its entrypoint, {@code kubeferry-node-init}, then
+ * <ul>
+ *   <li>remounts the read-only cgroup hierarchies read-write (the node's own subtree);</li>
+ *   <li>keeps the host's kernel settings out of reach: {@code /proc/sys} is read-only except {@code /proc/sys/net}
+ *       (the node's network namespace) and node-private stand-ins for the six settings a kubelet writes at start;</li>
+ *   <li>makes {@code /} a shared mount, adds a default route through the lab gateway (the Docker host) and names
+ *       the gateway as DNS server in {@code /etc/resolv.conf} (Docker's 127.0.0.11, copied into a CoreDNS pod, is a
+ *       forwarding loop).</li>
+ * </ul>
+ * Debian's containerd and runc are installed, disabled; dockerd is not.
  *
  * <p>Facts of these nodes the installer meets, as it would on a real host with the same limits:
  * <ul>

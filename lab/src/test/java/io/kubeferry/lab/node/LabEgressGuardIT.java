@@ -39,7 +39,8 @@ class LabEgressGuardIT {
         assertEquals(subnet, networkSubnet);
         for (List<String> rule : rules) {
           ExecResult check = IPTABLES.run(concat(List.of("-C", "DOCKER-USER"), rule));
-          assertEquals(0, check.exitCode(), "iptables -C DOCKER-USER " + String.join(" ", rule) + ": " + check.output());
+          assertEquals(0, check.exitCode(),
+              "iptables -C DOCKER-USER " + String.join(" ", rule) + ": " + check.output());
         }
         List<String> listing = EgressGuard.listing(IPTABLES);
         assertTrue(EgressGuard.leadsChain(listing, network), "not first in DOCKER-USER: " + listing);
@@ -49,7 +50,8 @@ class LabEgressGuardIT {
             listing.toString());
         // Every rule that comes before the lab's own is a lab guard too: nothing can accept its packets first.
         int firstOwn = indexOfFirst(listing, network);
-        assertTrue(listing.subList(0, firstOwn).stream().allMatch(l -> EgressGuard.tagOf(l) != null), listing.toString());
+        assertTrue(listing.subList(0, firstOwn).stream().allMatch(l -> EgressGuard.tagOf(l) != null),
+            listing.toString());
       }
       // The bridge named in the rule is the network's.
       String bridge = LabNodesLifecycleIT.docker("network", "inspect", "-f",
@@ -101,7 +103,8 @@ class LabEgressGuardIT {
     List<String> before = labResources(mine);
     LabNodeException e = assertThrows(LabNodeException.class, () -> LabNodes.start(1, new Iptables(fake.toString())));
     assertTrue(e.getMessage().matches("could not install the egress guard of lab network kubeferry-lab-[0-9a-f]{8}"
-        + " \\(.*\\): iptables v1\\.8\\.9 \\(nf_tables\\): Chain 'DOCKER-USER' does not exist; no lab node was started"),
+        + " \\(.*\\): iptables v1\\.8\\.9 \\(nf_tables\\): Chain 'DOCKER-USER' does not exist;"
+        + " no lab node was started"),
         e.getMessage());
     assertFalse(e.getMessage().contains("\n"));
     assertEquals(before, labResources(mine), "containers, networks or volumes left behind");

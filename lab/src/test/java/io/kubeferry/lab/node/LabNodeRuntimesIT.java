@@ -40,7 +40,8 @@ class LabNodeRuntimesIT {
       Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nCOPY tini /tini\nENTRYPOINT [\"/tini\"]\n");
       ok(LabNodesLifecycleIT.docker("build", "-q", "-t", IMAGE, dir.toString()));
       ok(LabNodesLifecycleIT.docker("save", "-o", dir.resolve("tiny.tar").toString(), IMAGE));
-      ok(LabNodesLifecycleIT.docker("cp", dir.resolve("tiny.tar").toString(), node.containerName() + ":/root/tiny.tar"));
+      ok(LabNodesLifecycleIT.docker("cp", dir.resolve("tiny.tar").toString(),
+          node.containerName() + ":/root/tiny.tar"));
     }
   }
 
@@ -130,7 +131,8 @@ class LabNodeRuntimesIT {
     sh("ctr -n k8s.io images import /root/tiny.tar");
     assertTrue(sh("ctr -n k8s.io run --rm --runc-systemd-cgroup --cgroup kubeferry.slice:lab:t1 " + CTR_IMAGE
         + " t1 /tini --version").startsWith("tini version"));
-    assertTrue(sh("ctr -n k8s.io run --rm --privileged " + CTR_IMAGE + " t2 /tini --version").startsWith("tini version"));
+    assertTrue(sh("ctr -n k8s.io run --rm --privileged " + CTR_IMAGE + " t2 /tini --version")
+        .startsWith("tini version"));
     assertEquals("overlayfs", sh("ctr plugins ls | awk '$2 == \"overlayfs\" { print $2 }'").strip() ,
         "overlay snapshotter");
     System.out.printf("LabNodeRuntimesIT: containerd up and 2 containers run in %d ms%n",
@@ -154,7 +156,8 @@ class LabNodeRuntimesIT {
     assertEquals("systemd overlay2", sh("docker info -f '{{.CgroupDriver}} {{.Driver}}'").strip());
     sh("docker load -q -i /root/tiny.tar");
     // A pod sandbox under dockershim: OOM score -998; kube-proxy and CNI pods: privileged.
-    assertTrue(sh("docker run --rm --privileged --oom-score-adj -998 " + IMAGE + " --version").startsWith("tini version"));
+    assertTrue(sh("docker run --rm --privileged --oom-score-adj -998 " + IMAGE + " --version")
+        .startsWith("tini version"));
     assertTrue(sh("docker run --rm " + IMAGE + " --version").startsWith("tini version"));
     System.out.printf("LabNodeRuntimesIT: dockerd up and 2 containers run in %d ms; node memory %s%n",
         (System.nanoTime() - began) / 1_000_000, memory(node));
