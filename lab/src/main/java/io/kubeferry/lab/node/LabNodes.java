@@ -18,6 +18,8 @@ import org.testcontainers.DockerClientFactory;
  * N lab target nodes ({@code node1..nodeN} at 172.30.X.10, .11, ...) on their own internal Docker network,
  * with a generated ed25519 client key authorized for root, kube and nosudo, and a known_hosts file holding
  * every node's own host keys. Never pulls an image: the node image comes from {@code scripts/setup-test-env}.
+ * Before the first node starts, an {@link EgressGuard} in the host's iptables keeps every packet of the lab
+ * network on this machine; a lab that cannot install it does not start.
  *
  * <pre>{@code
  * try (LabNodes lab = LabNodes.start(3)) {
@@ -30,19 +32,22 @@ import org.testcontainers.DockerClientFactory;
  */
 public final class LabNodes implements AutoCloseable {
   private static final String NAME_PREFIX = "kubeferry-lab-";
+  private static final String BRIDGE_PREFIX = "kflab-";
 
   private final String instance;
   private final LabNetwork network;
+  private final EgressGuard guard;
   private final List<LabNode> nodes;
   private final ClientKey clientKey;
   private final Duration startupTime;
   private final LabTeardown teardown;
   private final Thread shutdownHook;
 
-  private LabNodes(String instance, LabNetwork network, List<LabNode> nodes, ClientKey clientKey,
+  private LabNodes(String instance, LabNetwork network, EgressGuard guard, List<LabNode> nodes, ClientKey clientKey,
       Duration startupTime, LabTeardown teardown, Thread shutdownHook) {
     this.instance = instance;
     this.network = network;
+    this.guard = guard;
     this.nodes = List.copyOf(nodes);
     this.clientKey = clientKey;
     this.startupTime = startupTime;
@@ -54,10 +59,16 @@ public final class LabNodes implements AutoCloseable {
    * Starts {@code n} nodes and waits until each runs systemd in state {@code running} and answers on SSH.
    *
    * @param n number of nodes, 1 to 50
-   * @throws LabNodeException when the image is missing ("run scripts/setup-test-env"), Docker refuses, or a
-   *     node does not boot cleanly (the message lists its failed units); nothing is left behind then
+   * @throws LabNodeException when the image is missing ("run scripts/setup-test-env"), Docker refuses, the
+   *     egress guard cannot be installed (no node is started then), or a node does not boot cleanly (the message
+   *     lists its failed units); nothing is left behind then
    */
   public static LabNodes start(int n) {
+    return start(n, Iptables.host());
+  }
+
+  /** As {@link #start(int)}, with the egress guard installed through {@code iptables}. */
+  static LabNodes start(int n, Iptables iptables) {
     if (n < 1 || n > 50) {
       throw new IllegalArgumentException("lab node count must be 1..50, got " + n);
     }
@@ -70,7 +81,7 @@ public final class LabNodes implements AutoCloseable {
     }
     LabNodeImage image = LabNodeImage.expected();
     requireImage(docker, image);
-    StaleLabResources.remove(docker);
+    StaleLabResources.remove(docker, iptables);
 
     String instance = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     Map<String, String> labels = LabLabels.forInstance(instance);
@@ -81,7 +92,11 @@ public final class LabNodes implements AutoCloseable {
       Path dir = teardown.directory(Files.createTempDirectory("kubeferry-lab-nodes-"));
       ClientKey key = ClientKey.generate(dir, "kubeferry-lab-" + instance);
       Path knownHosts = dir.resolve("known_hosts");
-      LabNetwork network = teardown.network(LabNetwork.create(docker, NAME_PREFIX + instance, labels));
+      LabNetwork network = teardown.network(
+          LabNetwork.create(docker, NAME_PREFIX + instance, BRIDGE_PREFIX + instance, labels));
+      // Before any node exists: no packet of the lab may leave this machine, not even during boot.
+      EgressGuard guard = teardown.guard(
+          EgressGuard.install(iptables, network.name(), network.subnet(), network.bridge()));
       NodeContainers containers = new NodeContainers(docker, image, network, labels, NAME_PREFIX + instance + "-");
       List<LabNode> nodes = containers.startAll(n, key.privateKey(), knownHosts);
       // The containers boot in parallel; waiting for them one after the other costs no extra time.
@@ -95,7 +110,7 @@ public final class LabNodes implements AutoCloseable {
       }
       writeAtomically(knownHosts, hosts.toString());
       Duration took = Duration.ofNanos(System.nanoTime() - began);
-      return new LabNodes(instance, network, nodes, key, took, teardown, hook);
+      return new LabNodes(instance, network, guard, nodes, key, took, teardown, hook);
     } catch (IOException | RuntimeException e) {
       teardown.run();
       removeHook(hook);
@@ -137,6 +152,19 @@ public final class LabNodes implements AutoCloseable {
   /** @return the network's subnet, {@code 172.30.X.0/24} */
   public String subnet() {
     return network.subnet();
+  }
+
+  /** @return the network's gateway, 172.30.X.1: the Docker host, where the lab's servers listen for the nodes */
+  public String gateway() {
+    return network.gateway();
+  }
+
+  /**
+   * @return the egress guard's rules, each as {@code iptables -C DOCKER-USER} takes it: they reject whatever the
+   *     lab network sends beyond itself (see the package documentation)
+   */
+  public List<List<String>> egressGuardRules() {
+    return guard.rules();
   }
 
   /** @return the random id in every container and network name of this lab */

@@ -1,6 +1,7 @@
 package io.kubeferry.lab.node;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
@@ -8,15 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Removes lab node containers and networks whose owning process is gone (a crashed or killed test JVM), so
- * their fixed subnets and names do not pile up. Labs of live processes are left alone: other test JVMs may
- * share this Docker daemon.
+ * Removes lab node containers, volumes and networks whose owning process is gone (a crashed or killed test JVM),
+ * so their fixed subnets and names do not pile up, then the egress guard rules of lab networks that no longer
+ * exist. Labs of live processes are left alone: other test JVMs may share this Docker daemon.
  */
 final class StaleLabResources {
   private StaleLabResources() {}
 
-  /** @return how many containers and networks were removed */
-  static int remove(DockerClient docker) {
+  /** @return how many containers, volumes, networks and guard rules were removed */
+  static int remove(DockerClient docker, Iptables iptables) {
     int removed = 0;
     List<Container> containers = docker.listContainersCmd()
         .withShowAll(true)
@@ -29,6 +30,17 @@ final class StaleLabResources {
           removed++;
         } catch (DockerException e) {
           // Removed concurrently by another JVM doing the same clean-up: nothing left to do.
+        }
+      }
+    }
+    for (InspectVolumeResponse volume : docker.listVolumesCmd()
+        .withFilter("label", List.of(LabLabels.KIND + "=" + LabLabels.KIND_NODES)).exec().getVolumes()) {
+      if (LabLabels.isStale(volume.getLabels())) {
+        try {
+          docker.removeVolumeCmd(volume.getName()).exec();
+          removed++;
+        } catch (DockerException e) {
+          // Removed concurrently, or still used by a container another run removes first.
         }
       }
     }
@@ -45,6 +57,6 @@ final class StaleLabResources {
         }
       }
     }
-    return removed;
+    return removed + EgressGuard.removeStale(iptables, docker);
   }
 }
