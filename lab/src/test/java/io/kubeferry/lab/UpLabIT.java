@@ -90,7 +90,7 @@ class UpLabIT {
     }
   }
 
-  /** Sources the file in a real bash and reads back every KF_LAB_ variable. */
+  /** Sources the file in a real bash and reads back every KF_LAB_ and KUBEFERRY_ variable. */
   private static Map<String, String> sourced(Path env) throws Exception {
     Process p = new ProcessBuilder("bash", "-euc", "set -a; . \"$1\"; env -0", "bash", env.toString())
         .redirectErrorStream(true).start();
@@ -99,7 +99,7 @@ class UpLabIT {
     Map<String, String> vars = new LinkedHashMap<>();
     for (String kv : out.split("\0")) {
       int eq = kv.indexOf('=');
-      if (kv.startsWith("KF_LAB_") && eq > 0) {
+      if ((kv.startsWith("KF_LAB_") || kv.startsWith("KUBEFERRY_")) && eq > 0) {
         vars.put(kv.substring(0, eq), kv.substring(eq + 1));
       }
     }
