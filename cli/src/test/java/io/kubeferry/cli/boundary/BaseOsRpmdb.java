@@ -44,12 +44,12 @@ final class BaseOsRpmdb {
     if (chosen.isEmpty()) {
       throw new IOException("no " + profile + "-profile package found in " + labRepos.resolve("base"));
     }
-    node.exec("sh", "-c", "rm -rf /tmp/kf-base && mkdir -p /tmp/kf-base");
+    node.exec("sh", "-c", "rm -rf /var/tmp/kf-base && mkdir -p /var/tmp/kf-base");
     for (Path rpm : chosen) {
-      run("docker", "cp", rpm.toString(), node.containerName() + ":/tmp/kf-base/");
+      run("docker", "cp", rpm.toString(), node.containerName() + ":/var/tmp/kf-base/");
     }
-    ExecResult r = node.exec("sh", "-c", "rpm -i --justdb --noscripts --nosignature --replacepkgs /tmp/kf-base/*.rpm"
-        + " && rm -rf /tmp/kf-base");
+    ExecResult r = node.exec("sh", "-c", "rpm -i --justdb --noscripts --nosignature --replacepkgs /var/tmp/kf-base/*.rpm"
+        + " && rm -rf /var/tmp/kf-base");
     if (r.exitCode() != 0) {
       throw new IOException("rpm --justdb failed on " + node.hostname() + ": " + r.stderr());
     }

@@ -57,7 +57,7 @@ class InstallCliIT {
         assertTrue(node.exec("rpm", "-q", "kubeadm-1.23.1-0").succeeded());
       }
       String log = Files.readString(dir.resolve("logs/node2.log"));
-      assertTrue(log.contains("sudo$ dnf install kubeadm-1.23.1-0"), log);
+      assertTrue(log.contains("sudo$ dnf install ") && log.contains(" kubeadm-1.23.1-0.noarch "), log);
 
       InstallCommandTest.Run again = InstallCommandTest.run(concat(new String[] {"install", "--phases",
           "verify,preflight,prepare", "--ignore-preflight", "os,duplicate-product-uuid"}, common));
