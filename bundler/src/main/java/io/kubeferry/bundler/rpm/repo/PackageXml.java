@@ -69,12 +69,9 @@ final class PackageXml {
 
   static void other(StringBuilder s, IndexedPackage p) {
     head(s, p);
-    List<RpmChangelog> logs = p.rpm().header().changelogs();
-    // createrepo_c lists changelogs oldest first (the header stores newest first)
-    for (int i = logs.size() - 1; i >= 0; i--) {
-      RpmChangelog c = logs.get(i);
+    for (RpmChangelog c : OtherChangelogs.of(p.rpm().header().changelogs())) {
       s.append("  <changelog");
-      Xml.attr(s, "author", c.author().stripTrailing());
+      Xml.attr(s, "author", c.author());
       s.append(" date=\"").append(c.time()).append("\">");
       Xml.text(s, c.text());
       s.append("</changelog>\n");
