@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -20,36 +21,42 @@ import org.w3c.dom.NodeList;
 final class RepodataDiff {
   private RepodataDiff() {}
 
+  /** One field of one package where the two disagree; a value is null where the package or field is absent. */
+  record Difference(String nevra, String field, String createrepo, String kubeferry) {
+    @Override
+    public String toString() {
+      return nevra + " " + field + ":\n    createrepo_c: " + show(createrepo) + "\n    kubeferry:    " + show(kubeferry);
+    }
+
+    private static String show(String v) {
+      return v == null ? "(absent)" : "[" + v.replace("\n", " | ") + "]";
+    }
+  }
+
   /** The differences of {@code ours} from {@code reference}; empty when they agree. */
-  static List<String> of(Path reference, Path ours) throws Exception {
+  static List<Difference> of(Path reference, Path ours) throws Exception {
     Map<String, Map<String, String>> theirs = snapshot(reference);
     Map<String, Map<String, String>> mine = snapshot(ours);
-    List<String> out = new ArrayList<>();
+    List<Difference> out = new ArrayList<>();
     TreeSet<String> ids = new TreeSet<>(theirs.keySet());
     ids.addAll(mine.keySet());
     for (String id : ids) {
-      Map<String, String> t = theirs.get(id);
-      Map<String, String> m = mine.get(id);
-      if (t == null || m == null) {
-        out.add((t == null ? m : t).get("nevra") + ": only in " + (t == null ? "kubeferry's" : "createrepo_c's")
-            + " repodata");
+      Map<String, String> t = theirs.getOrDefault(id, Map.of());
+      Map<String, String> m = mine.getOrDefault(id, Map.of());
+      String nevra = t.isEmpty() ? m.get("nevra") : t.get("nevra");
+      if (t.isEmpty() || m.isEmpty()) {
+        out.add(new Difference(nevra, "package", t.isEmpty() ? null : id, m.isEmpty() ? null : id));
         continue;
       }
       TreeSet<String> fields = new TreeSet<>(t.keySet());
       fields.addAll(m.keySet());
       for (String f : fields) {
-        String a = t.get(f);
-        String b = m.get(f);
-        if (a == null ? b != null : !a.equals(b)) {
-          out.add(t.get("nevra") + " " + f + ":\n    createrepo_c: " + show(a) + "\n    kubeferry:    " + show(b));
+        if (!Objects.equals(t.get(f), m.get(f))) {
+          out.add(new Difference(nevra, f, t.get(f), m.get(f)));
         }
       }
     }
     return out;
-  }
-
-  private static String show(String v) {
-    return v == null ? "(absent)" : "[" + v.replace("\n", " | ") + "]";
   }
 
   private static Map<String, Map<String, String>> snapshot(Path repo) throws Exception {
