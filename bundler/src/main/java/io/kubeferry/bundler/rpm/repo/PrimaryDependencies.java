@@ -42,35 +42,46 @@ record PrimaryDependencies(
   static PrimaryDependencies of(RpmHeader h) {
     RpmDependencies d = h.dependencies();
     List<RpmDependency> provides = wellFormed(d.provides());
-    List<RpmDependency> recommends = new ArrayList<>();
-    List<RpmDependency> requires = requires(d.requires(), provides, h.files(), recommends);
-    recommends.addAll(wellFormed(d.recommends()));
-    List<RpmDependency> suggests = wellFormed(d.suggests());
-    List<RpmDependency> enhances = wellFormed(d.enhances());
-    List<RpmDependency> supplements = wellFormed(d.supplements());
-    for (RpmDependency old : wellFormed(d.oldSuggests())) {
-      ((old.flags() & STRONG) != 0 ? recommends : suggests).add(old);
-    }
-    for (RpmDependency old : wellFormed(d.oldEnhances())) {
-      ((old.flags() & STRONG) != 0 ? supplements : enhances).add(old);
-    }
+    List<RpmDependency> missingOk = new ArrayList<>();
+    List<RpmDependency> requires = requires(d.requires(), provides, h.files(), missingOk);
+    List<RpmDependency> oldSuggests = wellFormed(d.oldSuggests());
+    List<RpmDependency> oldEnhances = wellFormed(d.oldEnhances());
     return new PrimaryDependencies(provides, requires, wellFormed(d.conflicts()), wellFormed(d.obsoletes()),
-        suggests, enhances, recommends, supplements);
+        concat(List.of(), d.suggests(), weak(oldSuggests, false)),
+        concat(List.of(), d.enhances(), weak(oldEnhances, false)),
+        concat(missingOk, d.recommends(), weak(oldSuggests, true)),
+        concat(List.of(), d.supplements(), weak(oldEnhances, true)));
   }
 
-  private static List<RpmDependency> wellFormed(List<RpmDependency> deps) {
-    List<RpmDependency> out = new ArrayList<>(deps.size());
-    for (RpmDependency d : deps) {
-      if (!d.malformedEpoch()) {
-        out.add(d);
-      }
+  /** The legacy weak entries flagged strong (or not). */
+  private static List<RpmDependency> weak(List<RpmDependency> legacy, boolean strong) {
+    return legacy.isEmpty() ? legacy : legacy.stream().filter(o -> ((o.flags() & STRONG) != 0) == strong).toList();
+  }
+
+  /** {@code before}, the well-formed {@code modern} entries, then {@code after}; no copy in the common case. */
+  private static List<RpmDependency> concat(List<RpmDependency> before, List<RpmDependency> modern,
+      List<RpmDependency> after) {
+    List<RpmDependency> mid = wellFormed(modern);
+    if (before.isEmpty() && after.isEmpty()) {
+      return mid;
     }
+    List<RpmDependency> out = new ArrayList<>(before);
+    out.addAll(mid);
+    out.addAll(after);
     return out;
   }
 
-  /** The requires in header order, filtered; missing-ok ones go to {@code recommends}. */
+  /** {@code deps} without malformed epochs; the same (immutable) list when there are none, as almost always. */
+  private static List<RpmDependency> wellFormed(List<RpmDependency> deps) {
+    if (deps.stream().noneMatch(RpmDependency::malformedEpoch)) {
+      return deps;
+    }
+    return deps.stream().filter(d -> !d.malformedEpoch()).toList();
+  }
+
+  /** The requires in header order, filtered; missing-ok ones go to {@code missingOk}. */
   private static List<RpmDependency> requires(List<RpmDependency> all, List<RpmDependency> provides,
-      List<RpmFileEntry> files, List<RpmDependency> recommends) {
+      List<RpmFileEntry> files, List<RpmDependency> missingOk) {
     // "name + flags + version" glued without separators, as createrepo_c keys them
     Set<String> provided = new HashSet<>();
     for (RpmDependency p : provides) {
@@ -105,7 +116,7 @@ record PrimaryDependencies(
         continue;
       }
       if ((d.flags() & MISSINGOK) != 0) {
-        recommends.add(d);
+        missingOk.add(d);
       } else if (name.startsWith(LibcRequire.PREFIX)) {
         libc = libc == null || LibcRequire.higher(libc.name(), name) ? d : libc;
       } else {
