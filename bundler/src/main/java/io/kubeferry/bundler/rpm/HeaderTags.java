@@ -37,8 +37,6 @@ final class HeaderTags {
   static final int CHANGELOGTEXT = 1082;
   static final int OBSOLETENAME = 1090;
   static final int SOURCEPACKAGE = 1106;
-  static final int OLDSUGGESTSNAME = 1156;
-  static final int OLDENHANCESNAME = 1159;
   static final int PROVIDEFLAGS = 1112;
   static final int PROVIDEVERSION = 1113;
   static final int OBSOLETEFLAGS = 1114;
@@ -46,6 +44,8 @@ final class HeaderTags {
   static final int DIRINDEXES = 1116;
   static final int BASENAMES = 1117;
   static final int DIRNAMES = 1118;
+  static final int OLDSUGGESTSNAME = 1156;
+  static final int OLDENHANCESNAME = 1159;
   static final int LONGSIZE = 5009;
   static final int RECOMMENDNAME = 5046;
   static final int SUGGESTNAME = 5049;
