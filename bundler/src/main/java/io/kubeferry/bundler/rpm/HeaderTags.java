@@ -44,6 +44,8 @@ final class HeaderTags {
   static final int DIRINDEXES = 1116;
   static final int BASENAMES = 1117;
   static final int DIRNAMES = 1118;
+  static final int OLDSUGGESTSNAME = 1156;
+  static final int OLDENHANCESNAME = 1159;
   static final int LONGSIZE = 5009;
   static final int RECOMMENDNAME = 5046;
   static final int SUGGESTNAME = 5049;
@@ -122,15 +124,21 @@ final class HeaderTags {
     return v instanceof byte[] b ? b : null;
   }
 
-  /** The dependency triple name/flags/version starting at {@code nameTag} (flags at +1 or given, version at +2). */
+  /**
+   * The dependency triple name/flags/version starting at {@code nameTag} (flags at +1 or given, version at +2).
+   * Like createrepo_c: empty unless all three tags are there, and as long as the shortest of them.
+   */
   List<RpmDependency> deps(int nameTag, int flagsTag, int versionTag) {
+    if (!has(nameTag) || !has(flagsTag) || !has(versionTag)) {
+      return List.of();
+    }
     List<String> names = strings(nameTag);
     long[] flags = longs(flagsTag);
     List<String> versions = strings(versionTag);
-    List<RpmDependency> out = new ArrayList<>(names.size());
-    for (int i = 0; i < names.size(); i++) {
-      out.add(new RpmDependency(names.get(i), i < flags.length ? (int) flags[i] : 0,
-          i < versions.size() ? versions.get(i) : ""));
+    int n = Math.min(names.size(), Math.min(flags.length, versions.size()));
+    List<RpmDependency> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(new RpmDependency(names.get(i), (int) flags[i], versions.get(i)));
     }
     return out;
   }

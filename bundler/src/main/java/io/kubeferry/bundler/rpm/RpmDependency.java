@@ -20,9 +20,12 @@ public record RpmDependency(String name, int flags, String evr) {
     evr = evr == null ? "" : evr;
   }
 
-  /** The comparison as repodata spells it: EQ, LT, GT, LE, GE, or null when unversioned. */
+  /**
+   * The comparison as repodata spells it: EQ, LT, GT, LE or GE from the low four flag bits, null for any other
+   * combination (as createrepo_c: a stray bit 0, or LESS with GREATER, leaves the entry unversioned).
+   */
   public String relation() {
-    return switch (flags & (LESS | GREATER | EQUAL)) {
+    return switch (flags & 0xf) {
       case EQUAL -> "EQ";
       case LESS -> "LT";
       case GREATER -> "GT";
@@ -37,7 +40,31 @@ public record RpmDependency(String name, int flags, String evr) {
     return (flags & (PREREQ | SCRIPT_PRE | SCRIPT_POST)) != 0;
   }
 
-  /** Epoch part of {@link #evr()}: the digits before ':' or "0"; null when unversioned. */
+  /**
+   * Whether the text before the first ':' of {@link #evr()} is no number, so createrepo_c drops the entry. A number
+   * is what C's {@code strtol} reads up to that ':' (leading white space and a sign allowed); nothing before the ':'
+   * is fine (epoch 0).
+   */
+  public boolean malformedEpoch() {
+    int colon = evr.indexOf(':');
+    if (colon <= 0) {
+      return false;
+    }
+    int i = 0;
+    while (i < colon && " \t\n\u000b\f\r".indexOf(evr.charAt(i)) >= 0) {
+      i++;
+    }
+    if (i < colon && (evr.charAt(i) == '+' || evr.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = i;
+    while (i < colon && evr.charAt(i) >= '0' && evr.charAt(i) <= '9') {
+      i++;
+    }
+    return i == digits || i != colon;
+  }
+
+  /** Epoch part of {@link #evr()}: the text before the first ':' or "0"; null when unversioned. */
   public String epoch() {
     if (evr.isEmpty()) {
       return null;
@@ -46,21 +73,23 @@ public record RpmDependency(String name, int flags, String evr) {
     return colon > 0 ? evr.substring(0, colon) : "0";
   }
 
-  /** Version part of {@link #evr()}; null when unversioned. */
+  /**
+   * Version part of {@link #evr()}: after the first ':', up to the first '-' (createrepo_c splits there, so
+   * {@code 1.0-2-3} is version 1.0, release 2-3); null when unversioned.
+   */
   public String version() {
     if (evr.isEmpty()) {
       return null;
     }
-    String vr = evr.substring(evr.indexOf(':') + 1);
-    int dash = vr.lastIndexOf('-');
-    return dash >= 0 ? vr.substring(0, dash) : vr;
+    int start = evr.indexOf(':') + 1;
+    int dash = evr.indexOf('-', start);
+    return dash >= 0 ? evr.substring(start, dash) : evr.substring(start);
   }
 
-  /** Release part of {@link #evr()}; null when absent. */
+  /** Release part of {@link #evr()}: everything after the version's '-'; null when absent or empty. */
   public String release() {
-    String vr = evr.substring(evr.indexOf(':') + 1);
-    int dash = vr.lastIndexOf('-');
-    return dash >= 0 ? vr.substring(dash + 1) : null;
+    int dash = evr.indexOf('-', evr.indexOf(':') + 1);
+    return dash >= 0 && dash + 1 < evr.length() ? evr.substring(dash + 1) : null;
   }
 
   @Override

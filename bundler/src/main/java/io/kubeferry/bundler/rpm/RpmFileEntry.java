@@ -14,6 +14,14 @@ public record RpmFileEntry(String path, Type type) {
 
   /** Whether createrepo lists this path in primary.xml (config, binaries, sendmail), so file requires resolve. */
   public boolean primary() {
+    return isPrimaryPath(path);
+  }
+
+  /**
+   * createrepo's primary.xml file rule: under /etc/, /usr/lib/sendmail, or "bin/" anywhere in the path (yum has
+   * always expected /opt/x/sbin/ and /usr/kerberos/bin/ there too).
+   */
+  public static boolean isPrimaryPath(String path) {
     return path.startsWith("/etc/") || path.equals("/usr/lib/sendmail") || path.contains("bin/");
   }
 }

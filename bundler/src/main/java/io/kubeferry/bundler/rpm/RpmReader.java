@@ -120,7 +120,9 @@ public final class RpmReader {
         h.deps(RECOMMENDNAME, RECOMMENDNAME + 2, RECOMMENDNAME + 1),
         h.deps(SUGGESTNAME, SUGGESTNAME + 2, SUGGESTNAME + 1),
         h.deps(SUPPLEMENTNAME, SUPPLEMENTNAME + 2, SUPPLEMENTNAME + 1),
-        h.deps(ENHANCENAME, ENHANCENAME + 2, ENHANCENAME + 1));
+        h.deps(ENHANCENAME, ENHANCENAME + 2, ENHANCENAME + 1),
+        h.deps(OLDSUGGESTSNAME, OLDSUGGESTSNAME + 2, OLDSUGGESTSNAME + 1),
+        h.deps(OLDENHANCESNAME, OLDENHANCESNAME + 2, OLDENHANCESNAME + 1));
     List<String> digests = h.strings(PAYLOADDIGEST);
     return new RpmHeader(nevra, h.string(SUMMARY), h.string(DESCRIPTION), h.string(URL), h.string(LICENSE),
         h.string(VENDOR), h.string(GROUP), h.string(BUILDHOST), h.string(SOURCERPM), h.string(PACKAGER),

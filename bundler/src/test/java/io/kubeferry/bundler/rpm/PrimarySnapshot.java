@@ -17,23 +17,15 @@ import org.w3c.dom.NodeList;
 
 /**
  * Test helper: the comparable content of a repo's primary.xml (found through repomd.xml), keyed by pkgid. Each
- * package becomes a map of field → text, with dependency lists rendered one entry per line, so two repodata sets
- * can be compared with assertEquals and a readable diff.
+ * package becomes a map of field → text, with dependency lists rendered one entry per line
+ * ({@code name [FLAGS [epoch:]ver[-rel]] [(pre)]}), so two repodata sets can be compared with assertEquals and a
+ * readable diff.
  */
 final class PrimarySnapshot {
   private PrimarySnapshot() {}
 
   static Map<String, Map<String, String>> of(Path repoDir) throws Exception {
-    Document repomd = parse(Files.newInputStream(repoDir.resolve("repodata/repomd.xml")));
-    String href = null;
-    NodeList data = repomd.getElementsByTagName("data");
-    for (int i = 0; i < data.getLength(); i++) {
-      Element d = (Element) data.item(i);
-      if (d.getAttribute("type").equals("primary")) {
-        href = ((Element) d.getElementsByTagName("location").item(0)).getAttribute("href");
-      }
-    }
-    Document primary = parse(new GZIPInputStream(Files.newInputStream(repoDir.resolve(href))));
+    Document primary = metadata(repoDir, "primary");
     Map<String, Map<String, String>> out = new TreeMap<>();
     NodeList pkgs = primary.getElementsByTagName("package");
     for (int i = 0; i < pkgs.getLength(); i++) {
@@ -66,8 +58,7 @@ final class PrimarySnapshot {
           NodeList es = list.getElementsByTagName("rpm:entry");
           for (int j = 0; j < es.getLength(); j++) {
             Element e = (Element) es.item(j);
-            entries.add(String.join(" ", e.getAttribute("name"), e.getAttribute("flags"), e.getAttribute("epoch"),
-                e.getAttribute("ver"), e.getAttribute("rel"), e.getAttribute("pre")).trim());
+            entries.add(entry(e));
           }
           m.put(kind, String.join("\n", entries));
         }
@@ -82,6 +73,39 @@ final class PrimarySnapshot {
       out.put(checksum.getTextContent(), m);
     }
     return out;
+  }
+
+  /** The parsed (gunzipped) metadata file of {@code type} (primary, filelists, other) that repomd.xml names. */
+  static Document metadata(Path repoDir, String type) throws Exception {
+    Document repomd = parse(Files.newInputStream(repoDir.resolve("repodata/repomd.xml")));
+    NodeList data = repomd.getElementsByTagName("data");
+    for (int i = 0; i < data.getLength(); i++) {
+      Element d = (Element) data.item(i);
+      if (d.getAttribute("type").equals(type)) {
+        String href = ((Element) d.getElementsByTagName("location").item(0)).getAttribute("href");
+        return parse(new GZIPInputStream(Files.newInputStream(repoDir.resolve(href))));
+      }
+    }
+    throw new AssertionError("no " + type + " in " + repoDir.resolve("repodata/repomd.xml"));
+  }
+
+  /** {@code name [FLAGS [epoch:]ver[-rel]] [(pre)]}, every attribute kept apart. */
+  private static String entry(Element e) {
+    StringBuilder s = new StringBuilder(e.getAttribute("name"));
+    if (e.hasAttribute("flags")) {
+      s.append(' ').append(e.getAttribute("flags")).append(' ');
+      if (e.hasAttribute("epoch")) {
+        s.append(e.getAttribute("epoch")).append(':');
+      }
+      s.append(e.getAttribute("ver"));
+      if (e.hasAttribute("rel")) {
+        s.append('-').append(e.getAttribute("rel"));
+      }
+    }
+    if (e.hasAttribute("pre")) {
+      s.append(e.getAttribute("pre").equals("1") ? " (pre)" : " pre=" + e.getAttribute("pre"));
+    }
+    return s.toString();
   }
 
   private static Document parse(InputStream in) throws Exception {

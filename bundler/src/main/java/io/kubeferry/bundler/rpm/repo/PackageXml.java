@@ -4,15 +4,12 @@ import io.kubeferry.bundler.rpm.RpmChangelog;
 import io.kubeferry.bundler.rpm.RpmDependency;
 import io.kubeferry.bundler.rpm.RpmFileEntry;
 import io.kubeferry.bundler.rpm.RpmHeader;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Renders one package's {@code <package>} element for primary.xml, filelists.xml and other.xml in createrepo_c's
- * layout, with createrepo_c's requires filtering (no rpmlib(), no self-provided names, no own primary files, no
- * exact duplicates). Stateless.
+ * layout, with createrepo_c's dependency lists ({@link PrimaryDependencies}). Stateless.
  */
 final class PackageXml {
   private PackageXml() {}
@@ -45,9 +42,9 @@ final class PackageXml {
     element(s, "    ", "rpm:sourcerpm", h.sourceRpm());
     s.append("    <rpm:header-range start=\"").append(p.rpm().headerStart()).append("\" end=\"")
         .append(p.rpm().headerEnd()).append("\"/>\n");
-    var d = h.dependencies();
+    PrimaryDependencies d = PrimaryDependencies.of(h);
     deps(s, "provides", d.provides(), false);
-    deps(s, "requires", requires(h), true);
+    deps(s, "requires", d.requires(), true);
     deps(s, "conflicts", d.conflicts(), false);
     deps(s, "obsoletes", d.obsoletes(), false);
     deps(s, "suggests", d.suggests(), false);
@@ -72,32 +69,14 @@ final class PackageXml {
 
   static void other(StringBuilder s, IndexedPackage p) {
     head(s, p);
-    List<RpmChangelog> logs = p.rpm().header().changelogs();
-    // createrepo_c lists changelogs oldest first (the header stores newest first)
-    for (int i = logs.size() - 1; i >= 0; i--) {
-      RpmChangelog c = logs.get(i);
+    for (RpmChangelog c : OtherChangelogs.of(p.rpm().header().changelogs())) {
       s.append("  <changelog");
-      Xml.attr(s, "author", c.author().stripTrailing());
+      Xml.attr(s, "author", c.author());
       s.append(" date=\"").append(c.time()).append("\">");
       Xml.text(s, c.text());
       s.append("</changelog>\n");
     }
     s.append("</package>\n");
-  }
-
-  /** The requires createrepo_c would list, in header order. */
-  static List<RpmDependency> requires(RpmHeader h) {
-    Set<String> provided = new HashSet<>();
-    h.dependencies().provides().forEach(d -> provided.add(d.name()));
-    Set<String> ownPrimaryFiles = new HashSet<>();
-    h.files().stream().filter(RpmFileEntry::primary).forEach(f -> ownPrimaryFiles.add(f.path()));
-    Set<String> seen = new HashSet<>();
-    return h.dependencies().requires().stream()
-        .filter(d -> !d.name().startsWith("rpmlib("))
-        .filter(d -> !ownPrimaryFiles.contains(d.name()))
-        .filter(d -> !provided.contains(d.name()))
-        .filter(d -> seen.add(d.name() + '\0' + d.relation() + '\0' + d.evr() + '\0' + d.pre()))
-        .toList();
   }
 
   private static void head(StringBuilder s, IndexedPackage p) {

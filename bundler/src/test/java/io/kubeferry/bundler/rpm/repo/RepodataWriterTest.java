@@ -23,7 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Our repodata against real createrepo_c over the same RPMs (all three lab repos: epochs, weak deps, files). */
+/**
+ * Our repodata against real createrepo_c over the same RPMs, field by field: all three lab repos (epochs, weak deps,
+ * files), and fixtures for createrepo_c's dependency rules. The generated corpus is {@link RepodataCorpusIT}.
+ */
 class RepodataWriterTest {
   private static LabYumRepoSet lab;
 
@@ -49,19 +52,87 @@ class RepodataWriterTest {
     RepodataResult result = RepodataWriter.write(RepodataOptions.of(ours));
     Processes.check(List.of("createrepo_c", "--quiet", "--no-database", theirs.toString()), Map.of(), null, 300);
 
-    Map<String, Map<String, String>> mine = PrimarySnapshotAccess.of(ours);
-    Map<String, Map<String, String>> reference = PrimarySnapshotAccess.of(theirs);
     int total = 0;
     for (LabRepo r : LabRepo.values()) {
       total += lab.rpms(r).size();
     }
     assertEquals(total, result.packages().size());
-    assertEquals(reference.keySet(), mine.keySet());
-    for (String pkgid : reference.keySet()) {
-      assertEquals(reference.get(pkgid), mine.get(pkgid), "package " + reference.get(pkgid).get("nevra"));
-    }
+    assertEquals(List.of(), RepodataDiff.of(theirs, ours));
+    Map<String, Map<String, String>> mine = PrimarySnapshotAccess.of(ours);
     // the epoch-3 package really carries its epoch (Eclipse Packager writes 0 here)
     assertTrue(mine.values().stream().anyMatch(m -> m.get("nevra").equals("docker-ce-3:20.10.12-3.el7.x86_64")));
+  }
+
+  /**
+   * The three rules the issue found on real EL7 sets, each on a fixture built by rpmbuild: libc.so.6 requires collapse
+   * to the highest (stub ELF files needing five GLIBC versions, 32- and 64-bit); a require the package provides goes
+   * only at the same flags and version ({@code perl(Carp)} stays next to {@code perl(Carp) = 1.26}); a repeat goes
+   * only when it equals the last kept one of its name (the %preun {@code /bin/sh} comes back after the %pre one).
+   */
+  @Test
+  void dependencyRulesOfCreaterepoC(@TempDir Path tmp) throws Exception {
+    TestSpec spec = new TestSpec()
+        .add(new TestSpec.Package("glibc-user", 0, "1.0", "1", false, List.of(), List.of(), List.of(
+            new TestSpec.File("/usr/bin/glibc-user", StubElf.executable(true)
+                .needs("libc.so.6", List.of("GLIBC_2.2.5", "GLIBC_2.14", "GLIBC_2.3.4", "GLIBC_PRIVATE"))
+                .needs("libm.so.6", List.of("GLIBC_2.2.5")).bytes(), true, ""),
+            new TestSpec.File("/usr/libexec/glibc-user32", StubElf.executable(false)
+                .needs("libc.so.6", List.of("GLIBC_2.0", "GLIBC_2.1.3")).bytes(), true, ""))))
+        .add(new TestSpec.Package("perl-Carp-user", 0, "1.26", "1", true, List.of("Provides: perl(Carp) = 1.26",
+            "Requires: perl(Carp)", "Provides: perl(Exporter) = 5.68", "Requires: perl(Exporter) = 5.68",
+            "Requires: perl(Exporter) >= 5.57"), List.of(), List.of()))
+        .add(new TestSpec.Package("scriptlets", 1, "2.0", "3", true, List.of("Requires: /bin/sh"), List.of(
+            "%pre%NAME%\necho pre\n", "%post%NAME%\necho post\n", "%preun%NAME%\necho preun\n"), List.of()));
+    Map<String, Map<String, String>> mine = compareWithCreaterepoC(tmp, TestRpmBuilder.build(List.of(spec),
+        tmp.resolve("rpms")));
+
+    assertEquals(String.join("\n", "libm.so.6()(64bit)", "libm.so.6(GLIBC_2.2.5)(64bit)",
+        "libc.so.6(GLIBC_2.14)(64bit)"), requires(mine, "glibc-user"));
+    assertEquals(String.join("\n", "perl(Carp)", "perl(Exporter) GE 0:5.57"), requires(mine, "perl-Carp-user"));
+    assertEquals(String.join("\n", "/bin/sh", "/bin/sh (pre)", "/bin/sh"), requires(mine, "scriptlets"));
+  }
+
+  /** Headers only other tools write: repeats out of order, stray flag bits, missing-ok and legacy weak tags. */
+  @Test
+  void handmadeHeadersLikeCreaterepoC(@TempDir Path tmp) throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("rpms"));
+    int pre = io.kubeferry.bundler.rpm.RpmDependency.SCRIPT_PRE;
+    int ge = io.kubeferry.bundler.rpm.RpmDependency.GREATER | io.kubeferry.bundler.rpm.RpmDependency.EQUAL;
+    Path rpm = new HandmadeRpm("handmade")
+        .requires("b", 0, "").requires("a", ge, "1").requires("b", 0, "").requires("a", ge | pre, "1")
+        .requires("a", ge, "1").requires("c", 1 | ge, "2").requires("d", PrimaryDependencies.MISSINGOK, "")
+        .requires("libc.so.6(GLIBC_2.4)", 0, "").requires("libc.so.6(GLIBC_2.4)(64bit)", pre, "")
+        .oldSuggests("e", PrimaryDependencies.STRONG, "").oldSuggests("f", 0, "")
+        .oldEnhances("g", PrimaryDependencies.STRONG, "").oldEnhances("h", 0, "")
+        .build(dir);
+    Map<String, Map<String, String>> mine = compareWithCreaterepoC(tmp, List.of(rpm));
+    assertEquals(String.join("\n", "b", "a GE 0:1", "a GE 0:1 (pre)", "a GE 0:1", "c", "libc.so.6(GLIBC_2.4)"),
+        requires(mine, "handmade"));
+    Map<String, String> p = mine.values().iterator().next();
+    assertEquals("d\ne", p.get("recommends"));
+    assertEquals("f", p.get("suggests"));
+    assertEquals("g", p.get("supplements"));
+    assertEquals("h", p.get("enhances"));
+  }
+
+  /** Indexes {@code rpms} with us and with createrepo_c, asserts no difference, returns our primary snapshot. */
+  private static Map<String, Map<String, String>> compareWithCreaterepoC(Path tmp, List<Path> rpms) throws Exception {
+    Path ours = Files.createDirectories(tmp.resolve("ours/Packages"));
+    Path theirs = Files.createDirectories(tmp.resolve("theirs/Packages"));
+    for (Path rpm : rpms) {
+      Files.copy(rpm, ours.resolve(rpm.getFileName()));
+      Files.copy(rpm, theirs.resolve(rpm.getFileName()));
+    }
+    RepodataWriter.write(RepodataOptions.of(ours.getParent()));
+    Processes.check(List.of("createrepo_c", "--quiet", "--no-database", theirs.getParent().toString()), Map.of(),
+        null, 300);
+    assertEquals(List.of(), RepodataDiff.of(theirs.getParent(), ours.getParent()));
+    return PrimarySnapshotAccess.of(ours.getParent());
+  }
+
+  private static String requires(Map<String, Map<String, String>> snapshot, String name) {
+    return snapshot.values().stream().filter(m -> m.get("nevra").startsWith(name + "-")).findFirst().orElseThrow()
+        .get("requires");
   }
 
   @Test
