@@ -55,10 +55,8 @@ final class LabStateFiles {
   }
 
   private static List<String> insecure(LabUpstream up) {
-    LabRegistry k8s = up.k8sGcr();
-    LabRegistry docker = up.dockerIo();
-    List<String> insecure = new java.util.ArrayList<>(List.of(k8s.endpoint(), docker.endpoint()));
-    for (LabRegistry r : List.of(k8s, docker)) {
+    List<String> insecure = new java.util.ArrayList<>(up.registries().stream().map(LabRegistry::endpoint).toList());
+    for (LabRegistry r : up.registries()) {
       if (r.blobHostAuthority() != null) {
         insecure.add(r.blobHostAuthority());
       }
