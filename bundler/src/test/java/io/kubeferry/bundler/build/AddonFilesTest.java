@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubeferry.core.template.ImageReference;
+import io.kubeferry.lab.registry.LabAddons;
+import io.kubeferry.lab.registry.LabImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,32 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AddonFilesTest {
   @TempDir Path dir;
 
-  static final String WEB = """
-      apiVersion: v1
-      kind: Namespace
-      metadata: {name: web}
-      ---
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata: {name: web, namespace: web}
-      spec:
-        template:
-          spec:
-            initContainers:
-            - {name: init, image: "busybox:1.36"}
-            containers:
-            - {name: nginx, image: nginx:1.25.3}
-      """;
-  static final String MONITORING = """
-      apiVersion: apps/v1
-      kind: DaemonSet
-      metadata: {name: node-exporter}
-      spec:
-        template:
-          spec:
-            containers:
-            - {name: exporter, image: quay.io/prometheus/node-exporter:v1.7.0}
-      ---
+  /** A CronJob (job template) whose init container's image is pinned by digest alone. */
+  static final String BACKUP = """
       apiVersion: batch/v1
       kind: CronJob
       metadata: {name: backup}
@@ -50,29 +28,30 @@ class AddonFilesTest {
           spec:
             template:
               spec:
-                containers:
+                initContainers:
                 - {name: b, image: registry.example:5000/tools/backup@sha256:%s}
       """.formatted("ab".repeat(32));
 
   @Test
   void everyImageOfEveryFileInPathOrder() throws Exception {
-    Files.writeString(Files.createDirectories(dir.resolve("20-monitoring")).resolve("exporter.yml"), MONITORING);
-    Files.writeString(dir.resolve("10-web.yaml"), WEB);
+    Files.writeString(Files.createDirectories(dir.resolve("20-monitoring")).resolve("exporter.yml"),
+        LabAddons.NODE_EXPORTER + "---\n" + BACKUP);
+    Files.writeString(dir.resolve("10-web.yaml"), LabAddons.WEB);
     Files.writeString(dir.resolve(".hidden.yaml"), "not: read\n");
     List<AddonFile> files = AddonFiles.scan(dir);
     assertEquals(List.of("10-web.yaml", "20-monitoring/exporter.yml"), files.stream().map(AddonFile::path).toList());
     assertEquals("addons/20-monitoring/exporter.yml", files.get(1).bundlePath());
-    assertEquals(List.of("docker.io/library/busybox:1.36", "docker.io/library/nginx:1.25.3"),
-        files.get(0).images().stream().map(r -> r.ref().toString()).toList());
+    assertEquals(List.of(LabImages.NGINX), files.get(0).images().stream().map(r -> r.ref().toString()).toList());
+    assertEquals(LabImages.NODE_EXPORTER, files.get(1).images().get(0).ref().toString());
     ImageReference backup = files.get(1).images().get(1);
     assertEquals("registry.example:5000/tools/backup@sha256:" + "ab".repeat(32), backup.ref().toString());
     assertEquals(dir.resolve("20-monitoring/exporter.yml") + " document 2 (CronJob backup)"
-        + " spec.jobTemplate.spec.template.spec.containers[0].image", backup.where());
+        + " spec.jobTemplate.spec.template.spec.initContainers[0].image", backup.where());
   }
 
   @Test
   void anInvalidImageNamesFileDocumentAndField() throws Exception {
-    Files.writeString(dir.resolve("web.yaml"), WEB.replace("nginx:1.25.3", "Nginx:1.25.3"));
+    Files.writeString(dir.resolve("web.yaml"), LabAddons.WEB.replace("nginx:1.25.3", "Nginx:1.25.3"));
     IOException e = assertThrows(IOException.class, () -> AddonFiles.scan(dir));
     assertTrue(e.getMessage().startsWith("could not read images of " + dir.resolve("web.yaml") + ": document 2"
         + " (Deployment web) spec.template.spec.containers[0].image: "), e.getMessage());
@@ -82,7 +61,7 @@ class AddonFilesTest {
   void anotherKindOfFileOrNoManifestIsRefused() throws Exception {
     IOException empty = assertThrows(IOException.class, () -> AddonFiles.scan(dir));
     assertEquals("could not read add-ons: " + dir + " holds no .yaml, .yml or .json file", empty.getMessage());
-    Files.writeString(dir.resolve("web.yaml"), WEB);
+    Files.writeString(dir.resolve("web.yaml"), LabAddons.WEB);
     Files.writeString(dir.resolve("README.md"), "# notes\n");
     IOException other = assertThrows(IOException.class, () -> AddonFiles.scan(dir));
     assertTrue(other.getMessage().contains(dir.resolve("README.md") + " is not a Kubernetes manifest"),

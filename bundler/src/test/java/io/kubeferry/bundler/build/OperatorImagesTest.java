@@ -24,7 +24,7 @@ class OperatorImagesTest {
 
   private OperatorImages operator() throws Exception {
     Path addons = Files.createDirectories(dir.resolve("addons"));
-    Files.writeString(addons.resolve("web.yaml"), AddonFilesTest.WEB);
+    Files.writeString(addons.resolve("web.yaml"), io.kubeferry.lab.registry.LabAddons.WEB);
     Path list = Files.writeString(dir.resolve("images.txt"), """
         # extra tools
         docker.io/library/registry:2   # already the registry image
@@ -40,7 +40,7 @@ class OperatorImagesTest {
         new CatalogImage(ImageRole.REGISTRY, ImageRef.parse("registry:2")));
     List<CatalogImage> all = operator().addTo(cluster);
     assertEquals(List.of("pause k8s.gcr.io/pause:3.6", "registry docker.io/library/registry:2",
-        "addon docker.io/library/busybox:1.36", "addon docker.io/library/nginx:1.25.3",
+        "addon docker.io/library/nginx:1.25.3",
         "addon quay.io/prometheus/node-exporter:v1.7.0"), all.stream().map(c -> c.role() + " " + c.ref()).toList());
   }
 
@@ -51,8 +51,8 @@ class OperatorImagesTest {
         + " spec.template.spec.containers[0].image", dir.resolve("images.txt") + " line 3"),
         origins.get("docker.io/library/nginx:1.25.3"));
     assertEquals(List.of("--image"), origins.get("quay.io/prometheus/node-exporter:v1.7.0"));
-    assertEquals(List.of(new TemplateEntry("addons/web.yaml", List.of("docker.io/library/busybox:1.36",
-        "docker.io/library/nginx:1.25.3"))), operator().entries());
+    assertEquals(List.of(new TemplateEntry("addons/web.yaml", List.of("docker.io/library/nginx:1.25.3"))),
+        operator().entries());
   }
 
   @Test
@@ -65,12 +65,12 @@ class OperatorImagesTest {
   @Test
   void aPullFailureOfAnAddOnImageNamesTheFileAndField() throws Exception {
     RegistryException missing = new RegistryException(RegistryException.Kind.NOT_FOUND,
-        "docker.io/library/busybox:1.36", "could not pull: manifest unknown");
+        "docker.io/library/nginx:1.25.3", "could not pull: manifest unknown");
     ImagePullException e = OperatorImageFailures.located(new ImagePullException("could not pull 1 of 9 images: x",
         List.of(missing)), operator());
     assertEquals("could not build: " + dir.resolve("addons/web.yaml") + " document 2 (Deployment web)"
-        + " spec.template.spec.initContainers[0].image: could not pull: manifest unknown (image"
-        + " docker.io/library/busybox:1.36)", e.getMessage());
+        + " spec.template.spec.containers[0].image, " + dir.resolve("images.txt") + " line 3: could not pull:"
+        + " manifest unknown (image docker.io/library/nginx:1.25.3)", e.getMessage());
     assertEquals(List.of(missing), e.failures());
   }
 }

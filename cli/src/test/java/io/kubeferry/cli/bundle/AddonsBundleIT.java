@@ -5,25 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.kubeferry.cli.Main;
 import io.kubeferry.core.sign.GeneratedKey;
 import io.kubeferry.core.sign.KeyGenOptions;
 import io.kubeferry.core.sign.KeyGenerator;
 import io.kubeferry.core.sign.KeyType;
 import io.kubeferry.core.sign.Signer;
+import io.kubeferry.lab.registry.LabAddons;
 import io.kubeferry.lab.registry.LabImages;
 import io.kubeferry.lab.registry.LabUpstream;
-import io.kubeferry.lab.yum.LabRepo;
 import io.kubeferry.lab.yum.LabYumRepos;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -38,44 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  * the image, before any host is contacted.
  */
 class AddonsBundleIT {
-  private static final String WEB = """
-      apiVersion: v1
-      kind: Namespace
-      metadata: {name: web}
-      ---
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata: {name: web, namespace: web}
-      spec:
-        selector: {matchLabels: {app: web}}
-        template:
-          metadata: {labels: {app: web}}
-          spec:
-            containers:
-            - {name: nginx, image: "nginx:1.25.3"}
-      """;
-  private static final String EXPORTER = """
-      apiVersion: apps/v1
-      kind: DaemonSet
-      metadata: {name: node-exporter, namespace: kube-system}
-      spec:
-        selector: {matchLabels: {app: node-exporter}}
-        template:
-          metadata: {labels: {app: node-exporter}}
-          spec:
-            hostNetwork: true
-            containers:
-            - {name: node-exporter, image: quay.io/prometheus/node-exporter:v1.7.0}
-      """;
-
   @TempDir Path tmp;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final LabBuild cli = new LabBuild();
 
   private int run(List<String> args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-    return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+    return cli.run(args);
   }
 
   private int build(List<String> common, String... more) {
@@ -86,7 +48,7 @@ class AddonsBundleIT {
 
   /** The error lines of the last run (stderr also carries progress). */
   private List<String> errors() {
-    return err.toString().lines().filter(l -> l.startsWith("kubeferry: error: ")).toList();
+    return cli.err().lines().filter(l -> l.startsWith("kubeferry: error: ")).toList();
   }
 
   private Path addons(String name, String file, String yaml) throws Exception {
@@ -97,28 +59,28 @@ class AddonsBundleIT {
 
   @Test
   void addOnsAreCarriedCheckedAtBuildAndAtInstallAndADeltaHoldsOnlyNewBlobs() throws Exception {
-    assumeTrue(Files.isDirectory(BundleBuildIT.TEMURIN), "a JDK for EL7 (Temurin 25) is needed for the runtime");
+    assumeTrue(Files.isDirectory(LabBuild.TEMURIN), "a JDK for EL7 (Temurin 25) is needed for the runtime");
     GeneratedKey key = KeyGenerator.generate(KeyGenOptions.of(KeyType.ED25519));
     key.writeTo(tmp.resolve("keys"));
     Path pub = tmp.resolve("keys/" + GeneratedKey.PUBLIC_FILE);
-    Path web = addons("web", "10-web.yaml", WEB);
-    Path monitoring = addons("monitoring", "20-node-exporter.yaml", EXPORTER);
+    Path web = addons("web", "10-web.yaml", LabAddons.WEB);
+    Path monitoring = addons("monitoring", "20-node-exporter.yaml", LabAddons.NODE_EXPORTER);
     Path locks = Files.createDirectories(tmp.resolve("locks"));
     Path base = tmp.resolve("base/kubeferry-1.23.1-el7-amd64.tgz");
     Path delta = tmp.resolve("delta/kubeferry-1.23.1-el7-amd64-monitoring.tgz");
     try (LabUpstream up = LabUpstream.start(); LabYumRepos yum = LabYumRepos.start()) {
-      List<String> common = common(up, yum);
+      List<String> common = LabBuild.buildArgs(tmp, up, yum);
 
       assertEquals(0, build(common, "--addons", web.toString(), "--locks", locks.toString(), "-o", base.toString()),
-          err.toString());
-      assertTrue(out.toString().contains(", 1 add-ons, "), out.toString());
+          cli.err());
+      assertTrue(cli.out().contains(", 1 add-ons, "), cli.out());
       assertTrue(Files.readString(locks.resolve("images.lock")).contains(LabImages.NGINX), "pinned like the rest");
 
       // An image no upstream has: one line naming the add-on file, document and field.
-      Path bad = addons("bad", "web.yaml", WEB.replace("nginx:1.25.3", "nginx:9.9.9"));
+      Path bad = addons("bad", "web.yaml", LabAddons.WEB.replace("nginx:1.25.3", "nginx:9.9.9"));
       assertEquals(1, build(common, "--addons", bad.toString(), "-o", tmp.resolve("bad/k.tgz").toString()));
       List<String> errors = errors();
-      assertEquals(1, errors.size(), err.toString());
+      assertEquals(1, errors.size(), cli.err());
       String line = errors.get(0);
       assertTrue(line.startsWith("kubeferry: error: could not build: " + bad.resolve("web.yaml") + " document 2"
           + " (Deployment web) spec.template.spec.containers[0].image: "), line);
@@ -136,15 +98,15 @@ class AddonsBundleIT {
 
       // A delta with only the new add-on: none of the base's blobs, its own (node-exporter's) only.
       assertEquals(0, build(common, "--addons", monitoring.toString(), "--base", base.toString(), "-o",
-          delta.toString()), err.toString());
-      assertTrue(out.toString().contains("delta on:    " + base.getFileName()), out.toString());
+          delta.toString()), cli.err());
+      assertTrue(cli.out().contains("delta on:    " + base.getFileName()), cli.out());
 
       // The add-on image moved upstream: --locked refuses before pulling anything.
       up.addonFixtures().repush(LabImages.NGINX, 1);
       assertEquals(1, build(common, "--addons", web.toString(), "--locks", locks.toString(), "--locked", "-o",
           tmp.resolve("drift/k.tgz").toString()));
-      assertTrue(err.toString().contains("image drifted from the lock") && err.toString().contains(LabImages.NGINX),
-          err.toString());
+      assertTrue(cli.err().contains("image drifted from the lock") && cli.err().contains(LabImages.NGINX),
+          cli.err());
     }
 
     Set<String> baseBlobs = blobs(base);
@@ -159,57 +121,38 @@ class AddonsBundleIT {
     assertFalse(entries(delta).stream().anyMatch(e -> e.startsWith("repo/") || e.startsWith("installer/")),
         "packages and the installer are the base's");
 
-    assertEquals(0, run(List.of("bundle", "inspect", base.toString(), "--key", pub.toString())), err.toString());
-    assertTrue(out.toString().matches("(?s).*\n  addon +docker\\.io/library/nginx:1\\.25\\.3 .*"), out.toString());
-    assertTrue(out.toString().contains("add-ons:     1 (applied in this order after the CNI)\n"
-        + "  addons/10-web.yaml  docker.io/library/nginx:1.25.3\n"), out.toString());
-    assertEquals(0, run(List.of("bundle", "verify", delta.toString(), "--key", pub.toString())), err.toString());
-    assertTrue(out.toString().contains("  delta:              on " + base.getFileName()), out.toString());
-    assertEquals(0, run(List.of("bundle", "inspect", delta.toString())), err.toString());
-    assertTrue(out.toString().contains("delta:       on " + base.getFileName()), out.toString());
+    assertEquals(0, run(List.of("bundle", "inspect", base.toString(), "--key", pub.toString())), cli.err());
+    assertTrue(cli.out().matches("(?s).*\n  addon +docker\\.io/library/nginx:1\\.25\\.3 .*"), cli.out());
+    assertTrue(cli.out().contains("add-ons:     1 (applied in this order after the CNI)\n"
+        + "  addons/10-web.yaml  docker.io/library/nginx:1.25.3\n"), cli.out());
+    assertEquals(0, run(List.of("bundle", "verify", delta.toString(), "--key", pub.toString())), cli.err());
+    assertTrue(cli.out().contains("  delta:              on " + base.getFileName()), cli.out());
+    assertEquals(0, run(List.of("bundle", "inspect", delta.toString())), cli.err());
+    assertTrue(cli.out().contains("delta:       on " + base.getFileName()), cli.out());
 
     // The install's verify phase: the real bundle passes, a delta alone is refused.
     Path inventory = inventory();
-    assertEquals(0, install(base, pub, inventory, "verify"), out + err.toString());
-    assertTrue(err.toString().contains("verification passed"), err.toString());
-    assertEquals(1, install(delta, pub, inventory, "verify"), out + err.toString());
-    assertTrue(err.toString().contains("it is a delta on " + base.getFileName()), err.toString());
+    assertEquals(0, install(base, pub, inventory, "verify"), cli.out() + cli.err());
+    assertTrue(cli.err().contains("verification passed"), cli.err());
+    assertEquals(1, install(delta, pub, inventory, "verify"), cli.out() + cli.err());
+    assertTrue(cli.err().contains("it is a delta on " + base.getFileName()), cli.err());
 
     // The same bundle, validly signed, without the add-on's image: refused naming it, before any host.
     Path unpacked = tmp.resolve("unpacked");
     assertEquals(0, run(List.of("bundle", "verify", base.toString(), "--key", pub.toString(), "--extract",
-        unpacked.toString())), err.toString());
+        unpacked.toString())), cli.err());
     Path lacking = Rebundle.withoutImages(unpacked, Set.of(LabImages.NGINX),
         Signer.fromFile(tmp.resolve("keys/" + GeneratedKey.SECRET_FILE), null), tmp.resolve("lacking/k.tgz"));
-    assertEquals(0, run(List.of("bundle", "verify", lacking.toString(), "--key", pub.toString())), err.toString());
-    assertEquals(3, install(lacking, pub, inventory, "verify,preflight,prepare"), out + err.toString());
-    assertTrue(err.toString().contains("kubeferry: error: local verify.bundle: could not verify bundle " + lacking
+    assertEquals(0, run(List.of("bundle", "verify", lacking.toString(), "--key", pub.toString())), cli.err());
+    assertEquals(3, install(lacking, pub, inventory, "verify,preflight,prepare"), cli.out() + cli.err());
+    assertTrue(cli.err().contains("kubeferry: error: local verify.bundle: could not verify bundle " + lacking
         + ": its signed contents disagree about images (1 problem): docker.io/library/nginx:1.25.3 is named by"
         + " addons/10-web.yaml document 2 (Deployment web) spec.template.spec.containers[0].image but is not a"
-        + " bundle image"), err.toString());
-    assertFalse(err.toString().contains("[cp1]"), "no step ran on the host: " + err);
+        + " bundle image"), cli.err());
+    assertFalse(cli.err().contains("[cp1]"), "no step ran on the host: " + cli.err());
     try (Stream<Path> logs = Files.list(Files.createDirectories(tmp.resolve("logs")))) {
       assertEquals(List.of(), logs.toList(), "no host was contacted");
     }
-  }
-
-  private List<String> common(LabUpstream up, LabYumRepos yum) throws Exception {
-    List<String> common = new ArrayList<>(List.of("bundle", "build", "--k8s", "1.23.1", "--os", "el7", "--arch",
-        "amd64", "--cni", "none", "--mirrors-only", "--no-default-repos", "--cache",
-        tmp.resolve("image-cache").toString(), "--sign-key", tmp.resolve("keys/" + GeneratedKey.SECRET_FILE).toString(),
-        "--jdk", BundleBuildIT.TEMURIN.toString(), "--installer-lib",
-        Path.of("target/kubeferry/lib").toAbsolutePath().toString(), "--templates",
-        Path.of("../manifests").toAbsolutePath().toString(), "--work", tmp.resolve("work").toString()));
-    for (Map.Entry<String, URI> m : up.mirrors().entrySet()) {
-      common.addAll(List.of("--mirror-map", m.getKey() + "=" + m.getValue().getAuthority(),
-          "--insecure-registry", m.getValue().getAuthority()));
-    }
-    Path repoKey = Files.writeString(tmp.resolve("lab-repo.asc"), yum.gpgKey().publicKeyArmored());
-    for (LabRepo r : LabRepo.values()) {
-      String id = r.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-      common.addAll(List.of("--repo", id + "=" + yum.url(r), "--repo-key", id + "=" + repoKey));
-    }
-    return common;
   }
 
   /** One host on TEST-NET-1 (RFC 5737): nothing answers there, so any attempt to reach it would show. */

@@ -43,16 +43,8 @@ class BundleImagesCommandTest {
   void addOnImagesAreListedWithWhereTheyAreNamedWithoutPulling(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
     java.nio.file.Path addons = java.nio.file.Files.createDirectories(dir.resolve("addons"));
-    java.nio.file.Files.writeString(addons.resolve("exporter.yaml"), """
-        apiVersion: apps/v1
-        kind: DaemonSet
-        metadata: {name: node-exporter}
-        spec:
-          template:
-            spec:
-              containers:
-              - {name: exporter, image: quay.io/prometheus/node-exporter:v1.7.0}
-        """);
+    java.nio.file.Files.writeString(addons.resolve("exporter.yaml"),
+        io.kubeferry.lab.registry.LabAddons.NODE_EXPORTER);
     java.nio.file.Path list = java.nio.file.Files.writeString(dir.resolve("images.txt"), "# tools\nbusybox:1.36\n");
     assertEquals(0, run("bundle", "images", "--k8s", "1.23.1", "--cni", "none", "--lb", "none",
         "--no-registry-image", "--addons", addons.toString(), "--images", list.toString(), "--json"), err.toString());
