@@ -50,11 +50,11 @@ import java.util.stream.Stream;
 
 /**
  * {@code bundle build} end to end, executing a {@link BundleRecipe}: checks that the carried templates and add-ons
- * name only carried images, loads the repositories' keys, pulls the image set into an OCI layout, resolves and downloads the
- * pinned RPM closure, indexes it into a yum repository signed with the bundle key (verifying every package's
- * checksum and signature in that one pass), and hands everything it learned to the {@link BundleBuilder} (which,
- * for a delta, leaves out what the base holds). Results
- * flow forward in memory; nothing is read back to be re-derived. Stateless.
+ * name only carried images, loads the repositories' keys, pulls the image set into an OCI layout, resolves and
+ * downloads the pinned RPM closure, indexes it into a yum repository signed with the bundle key (verifying every
+ * package's checksum and signature in that one pass), and hands everything it learned to the {@link BundleBuilder}
+ * (which, for a delta, leaves out what the base holds). Results flow forward in memory; nothing is read back to be
+ * re-derived. Stateless.
  */
 public final class BundleBuild {
   /** Runs the build; any part's checked exception propagates with its message. */

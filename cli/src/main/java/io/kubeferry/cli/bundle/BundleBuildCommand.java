@@ -143,6 +143,10 @@ public final class BundleBuildCommand implements Callable<Integer> {
         signer.publicKeyArmored().getBytes(StandardCharsets.US_ASCII), "the signing key"));
     Path target = output != null ? output : Path.of(String.format("kubeferry-%s-%s-%s.tgz", recipe.version(),
         recipe.os().id(), recipe.arch()));
+    if (base != null && Files.exists(target) && Files.isSameFile(base, target)) {
+      throw new ParameterException(spec.commandLine(), "--base " + base + " is the output too; a delta needs its"
+          + " base kept, so write the delta elsewhere (-o)");
+    }
     Path workDir = work != null ? work : target.toAbsolutePath().resolveSibling(".kubeferry-work");
     Path jdk = installer.jdk(config.runtimeJdk(), recipe.arch());
     Path runtime = new RuntimeBuilder().build(RuntimeOptions.of(jdk, recipe.arch(), workDir.resolve("runtimes")));

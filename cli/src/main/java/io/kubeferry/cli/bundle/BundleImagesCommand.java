@@ -43,7 +43,8 @@ public final class BundleImagesCommand implements Callable<Integer> {
         }
         List<Object> mirrors = new ArrayList<>();
         rules.stream().filter(r -> r.appliesTo(i.ref()))
-            .forEach(r -> mirrors.add(r.endpoint() + "/" + r.repositoryFor(i.ref().repository()) + ":" + i.ref().tag()));
+            .forEach(r -> mirrors.add(r.endpoint() + "/" + r.repositoryFor(i.ref().repository())
+                + (i.ref().tag() != null ? ":" + i.ref().tag() : "@" + i.ref().digest())));
         m.put("mirrors", mirrors);
         out.add(m);
       }
