@@ -1,6 +1,7 @@
 package io.kubeferry.bundler.build;
 
 import io.kubeferry.bundler.image.CatalogImage;
+import io.kubeferry.bundler.image.ImagePullException;
 import io.kubeferry.bundler.image.ImagePuller;
 import io.kubeferry.bundler.image.PullOptions;
 import io.kubeferry.bundler.image.PullResult;
@@ -48,11 +49,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code bundle build} end to end, executing a {@link BundleRecipe}: checks that the carried templates name only
- * carried images, loads the repositories' keys, pulls the image set into an OCI layout, resolves and downloads the
- * pinned RPM closure, indexes it into a yum repository signed with the bundle key (verifying every package's
- * checksum and signature in that one pass), and hands everything it learned to the {@link BundleBuilder}. Results
- * flow forward in memory; nothing is read back to be re-derived. Stateless.
+ * {@code bundle build} end to end, executing a {@link BundleRecipe}: checks that the carried templates and add-ons
+ * name only carried images, loads the repositories' keys, pulls the image set into an OCI layout, resolves and
+ * downloads the pinned RPM closure, indexes it into a yum repository signed with the bundle key (verifying every
+ * package's checksum and signature in that one pass), and hands everything it learned to the {@link BundleBuilder}
+ * (which, for a delta, leaves out what the base holds). Results flow forward in memory; nothing is read back to be
+ * re-derived. Stateless.
  */
 public final class BundleBuild {
   /** Runs the build; any part's checked exception propagates with its message. */
@@ -60,8 +62,9 @@ public final class BundleBuild {
     BundleRecipe recipe = o.recipe();
     List<TemplateEntry> templates = TemplateImages.entries(o.templatesDir(), recipe.templates(), recipe.version(),
         recipe.cluster());
-    TemplateImages.requireAll(templates, recipe.images().stream().map(i -> i.ref().toString())
-        .collect(Collectors.toSet()));
+    List<TemplateEntry> addons = recipe.operator().entries();
+    Set<String> carried = recipe.images().stream().map(i -> i.ref().toString()).collect(Collectors.toSet());
+    TemplateImages.requireAll(Stream.concat(templates.stream(), addons.stream()).toList(), carried);
     HttpRepoClient http = HttpRepoClient.defaults();
     o.listener().phase("loading the signing keys of " + recipe.repos().size() + " repositories");
     Map<String, RepoKeys.Loaded> keys = new LinkedHashMap<>();
@@ -100,15 +103,19 @@ public final class BundleBuild {
       String path = BundleLayout.MANIFESTS + t;
       files.put(path, PackEntry.ofFile(path, o.templatesDir().resolve(t), false));
     }
+    for (AddonFile a : recipe.operator().addons()) {
+      files.put(a.bundlePath(), PackEntry.ofFile(a.bundlePath(), a.file(), false));
+    }
     List<SourceEntry> audit = new ArrayList<>();
     for (RepoKeys.Loaded k : keys.values()) {
       files.put(k.bundlePath(), PackEntry.ofBytes(k.bundlePath(), k.armored()));
       audit.add(new SourceEntry(k.source().id(), k.source().url(), k.fingerprints()));
     }
     BundleContents contents = new BundleContents(recipe.version().toString(), recipe.os().id(), recipe.arch(),
-        recipe.cluster(), BundledRpms.roles(recipe.packageSpecs(), resolution), audit, images, rpms, templates);
+        recipe.cluster(), BundledRpms.roles(recipe.packageSpecs(), resolution), audit, images, rpms, templates,
+        addons);
     return new BundleBuilder().build(new BuildOptions(contents, pulled.layout(), repo, files, o.installer(), locks,
-        o.signer(), o.output(), o.pack(), o.listener()));
+        o.signer(), o.output(), o.pack(), o.listener(), o.base()));
   }
 
   private static PullResult pullImages(BundleBuildOptions o) throws Exception {
@@ -120,9 +127,13 @@ public final class BundleBuild {
     PullOptions.LockPolicy lock = o.locksDir() == null ? PullOptions.LockPolicy.none() : new PullOptions.LockPolicy(
         o.locked() ? PullOptions.LockPolicy.Mode.VERIFY : PullOptions.LockPolicy.Mode.UPDATE,
         o.locksDir().resolve("images.lock"), recipe.version().toString());
-    return new ImagePuller().pull(new PullOptions(recipe.images().stream().map(CatalogImage::ref).toList(), layout,
-        Set.of(Platform.parse(recipe.arch())), o.imageCache(), o.registries().sources(), o.registries().client(),
-        o.registries().parallelism(), lock, o.pullListener()));
+    try {
+      return new ImagePuller().pull(new PullOptions(recipe.images().stream().map(CatalogImage::ref).toList(), layout,
+          Set.of(Platform.parse(recipe.arch())), o.imageCache(), o.registries().sources(), o.registries().client(),
+          o.registries().parallelism(), lock, o.pullListener()));
+    } catch (ImagePullException e) {
+      throw OperatorImageFailures.located(e, recipe.operator());
+    }
   }
 
   private static Resolution resolve(BundleBuildOptions o, Map<String, RepoKeys.Loaded> keys, HttpRepoClient http)

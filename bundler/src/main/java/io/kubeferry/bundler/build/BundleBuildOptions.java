@@ -2,6 +2,7 @@ package io.kubeferry.bundler.build;
 
 import io.kubeferry.core.pack.BuildListener;
 import io.kubeferry.core.pack.ContentSources;
+import io.kubeferry.core.pack.DeltaBase;
 import io.kubeferry.core.pack.PackOptions;
 import io.kubeferry.bundler.rpm.download.RpmCache;
 import io.kubeferry.core.oci.PullListener;
@@ -28,10 +29,11 @@ import java.util.Objects;
  * @param pack compression, timestamp, split
  * @param workDir scratch directory (images/, repo/); kept as a cache between builds
  * @param listener progress lines; {@code pullListener} image download progress
+ * @param base the bundle to build a delta on ({@code --base}), or null for a whole bundle
  */
 public record BundleBuildOptions(BundleRecipe recipe, Path templatesDir, Registries registries, Path imageCache,
     RpmCache rpmCache, ContentSources.Installer installer, Path locksDir, boolean locked, Signer signer, Path output,
-    PackOptions pack, Path workDir, BuildListener listener, PullListener pullListener) {
+    PackOptions pack, Path workDir, BuildListener listener, PullListener pullListener, DeltaBase base) {
 
   /** Where images are pulled from. */
   public record Registries(Sources sources, RegistryClientOptions client, int parallelism) {

@@ -20,16 +20,17 @@ import java.util.Set;
  * @param version the exact Kubernetes version
  * @param os the target OS profile (packages it already has are not bundled)
  * @param arch {@code amd64} or {@code arm64}
- * @param images the image set with each image's role
+ * @param images the image set with each image's role (the operator's own with role {@code addon})
  * @param cluster kubeadm's registry and tags, the CNI and load-balancer choices
  * @param packageSpecs the package specs to install per role
  * @param repos the repositories to resolve and download from, in priority order
  * @param templates files under the templates directory to ship (paths relative to it, sorted)
  * @param notes things the operator should know about these choices (one line each)
+ * @param operator the operator's add-on manifests and images, with where each image was named
  */
 public record BundleRecipe(KubernetesVersion version, BaseOsProfile os, String arch, List<CatalogImage> images,
     ClusterComponents cluster, Map<PackageRole, List<String>> packageSpecs, List<SourceRepo> repos,
-    List<String> templates, List<String> notes) {
+    List<String> templates, List<String> notes, OperatorImages operator) {
   public BundleRecipe {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(os, "os");
@@ -44,6 +45,7 @@ public record BundleRecipe(KubernetesVersion version, BaseOsProfile os, String a
     repos = List.copyOf(repos);
     templates = List.copyOf(templates.stream().sorted().toList());
     notes = List.copyOf(notes);
+    Objects.requireNonNull(operator, "operator");
   }
 
   /** The RPM architecture: {@code x86_64} or {@code aarch64}. */
@@ -91,6 +93,13 @@ public record BundleRecipe(KubernetesVersion version, BaseOsProfile os, String a
         .append(cluster.loadBalancer()).append('\n');
     sb.append("\ntemplates (").append(templates.size()).append("): ").append(String.join(" ", templates))
         .append('\n');
+    if (operator.hasAddons()) {
+      sb.append("\nadd-ons (").append(operator.addons().size()).append(", applied in this order after the CNI):\n");
+      for (AddonFile a : operator.addons()) {
+        sb.append("  ").append(a.bundlePath()).append("  ").append(String.join(" ", a.images().stream()
+            .map(r -> r.ref().toString()).distinct().toList())).append('\n');
+      }
+    }
     if (!notes.isEmpty()) {
       sb.append('\n');
       notes.forEach(n -> sb.append("note: ").append(n).append('\n'));

@@ -20,10 +20,20 @@ import java.util.Objects;
  * @param defaultRepos whether to start from the default repositories at all
  * @param extraRpms additional package specs ({@code --rpm})
  * @param templatesDir the {@code manifests/} directory to select templates from
+ * @param addonsDir the operator's add-on manifests ({@code --addons}), or null for none
+ * @param extraImages images named directly ({@code --image}, {@code --images})
  */
 public record RecipeRequest(KubernetesVersion version, String os, String arch, String cni, String loadBalancer,
     boolean registryImage, String mirror, UrlMap urlMap, List<SourceRepo> repos, boolean defaultRepos,
-    List<String> extraRpms, Path templatesDir) {
+    List<String> extraRpms, Path templatesDir, Path addonsDir, List<RequestedImage> extraImages) {
+  /** A request without add-ons or extra images. */
+  public RecipeRequest(KubernetesVersion version, String os, String arch, String cni, String loadBalancer,
+      boolean registryImage, String mirror, UrlMap urlMap, List<SourceRepo> repos, boolean defaultRepos,
+      List<String> extraRpms, Path templatesDir) {
+    this(version, os, arch, cni, loadBalancer, registryImage, mirror, urlMap, repos, defaultRepos, extraRpms,
+        templatesDir, null, List.of());
+  }
+
   public RecipeRequest {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(os, "os");
@@ -33,6 +43,7 @@ public record RecipeRequest(KubernetesVersion version, String os, String arch, S
     repos = List.copyOf(repos);
     extraRpms = List.copyOf(extraRpms);
     Objects.requireNonNull(templatesDir, "templatesDir");
+    extraImages = List.copyOf(extraImages);
   }
 
   /** Defaults everywhere: el7, amd64, the version's CNI, haproxy + keepalived, the registry image, no mirror. */

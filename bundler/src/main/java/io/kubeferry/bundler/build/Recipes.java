@@ -18,7 +18,7 @@ import java.util.Map;
  * Turns what the operator typed into a {@link BundleRecipe}: the image set and cluster components from the image
  * catalog, the package specs from {@code rpm-sets.yaml}, the repositories from {@code sources.yaml} (mapped through
  * the operator's URL map and the mirror preset, then overridden or extended by {@code --repo}), and the templates for
- * the chosen CNI and load balancer. Touches no network. Stateless.
+ * the chosen CNI and load balancer, and the operator's add-on manifests and images. Touches no network. Stateless.
  */
 public final class Recipes {
   private final ImageCatalog catalog;
@@ -40,7 +40,8 @@ public final class Recipes {
    * @throws ImageCatalogException for a version, CNI or load balancer the catalog does not carry
    * @throws IllegalArgumentException for an unknown OS profile, architecture or mirror preset (the message says
    *     what is known)
-   * @throws IOException when the templates directory cannot be read
+   * @throws IOException when the templates or add-ons directory cannot be read, or an add-on manifest or image
+   *     list is invalid (naming file and place)
    */
   public BundleRecipe resolve(RecipeRequest r) throws ImageCatalogException, IOException {
     BaseOsProfile os = BaseOsProfile.load(r.os());
@@ -50,7 +51,8 @@ public final class Recipes {
     }
     String cni = r.cni() == null ? catalog.defaultCni(r.version()) : r.cni();
     ImageSetOptions opts = new ImageSetOptions(cni, r.loadBalancer(), r.registryImage());
-    List<CatalogImage> images = catalog.images(r.version(), opts);
+    OperatorImages operator = OperatorImages.read(r.addonsDir(), r.extraImages());
+    List<CatalogImage> images = operator.addTo(catalog.images(r.version(), opts));
     ClusterComponents cluster = catalog.components(r.version(), opts);
     List<String> notes = new ArrayList<>();
     if (cni.equals("weave")) {
@@ -63,7 +65,7 @@ public final class Recipes {
     }
     List<SourceRepo> repos = repos(r, rpmArch, notes);
     List<String> templates = TemplateSelection.select(r.templatesDir(), cluster);
-    return new BundleRecipe(r.version(), os, r.arch(), images, cluster, specs, repos, templates, notes);
+    return new BundleRecipe(r.version(), os, r.arch(), images, cluster, specs, repos, templates, notes, operator);
   }
 
   private List<SourceRepo> repos(RecipeRequest r, String rpmArch, List<String> notes) {

@@ -46,7 +46,10 @@ final class TemplateImages {
     return out;
   }
 
-  /** Throws listing every image a template names that {@code carried} lacks (with the template naming it). */
+  /**
+   * Throws listing every image a template or add-on names that {@code carried} lacks (with the file naming it). Add-on
+   * images join the image set by themselves, so for them this guards that nothing between scan and pull drops one.
+   */
   static void requireAll(List<TemplateEntry> templates, Set<String> carried) throws IOException {
     List<String> missing = new ArrayList<>();
     for (TemplateEntry t : templates) {

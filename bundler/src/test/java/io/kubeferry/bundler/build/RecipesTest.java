@@ -112,6 +112,18 @@ class RecipesTest {
   }
 
   @Test
+  void addOnImagesJoinTheSetAndTheDryRunListsTheAddOns(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("web.yaml"), io.kubeferry.lab.registry.LabAddons.WEB);
+    BundleRecipe r = RECIPES.resolve(new RecipeRequest(KubernetesVersion.parse("1.23.1"), "el7", "amd64", "none",
+        "none", false, null, UrlMap.none(), List.of(), true, List.of(), TEMPLATES, dir,
+        List.of(RequestedImage.option("quay.io/prometheus/node-exporter:v1.7.0"))));
+    assertEquals(List.of("docker.io/library/nginx:1.25.3", "quay.io/prometheus/node-exporter:v1.7.0"),
+        r.images().stream().filter(i -> i.role() == ImageRole.ADDON).map(i -> i.ref().toString()).toList());
+    assertTrue(r.render().contains("\nadd-ons (1, applied in this order after the CNI):\n  addons/web.yaml"
+        + "  docker.io/library/nginx:1.25.3\n"), r.render());
+  }
+
+  @Test
   void unknownProfilesAndCalicoOn121AreRefusedWithWhatIsKnown() {
     IllegalArgumentException os = assertThrows(IllegalArgumentException.class, () -> recipe("1.23.1", "sles15"));
     assertTrue(os.getMessage().contains("el7") && os.getMessage().contains("kylin-v10"), os.getMessage());

@@ -9,6 +9,7 @@ import io.kubeferry.bundler.build.SourceRepo;
 import io.kubeferry.bundler.build.UrlMap;
 import io.kubeferry.core.pack.BuildResult;
 import io.kubeferry.core.pack.Compression;
+import io.kubeferry.core.pack.DeltaBase;
 import io.kubeferry.core.pack.PackOptions;
 import io.kubeferry.bundler.rpm.download.RpmCache;
 import io.kubeferry.bundler.runtime.RuntimeBuilder;
@@ -19,8 +20,10 @@ import io.kubeferry.cli.config.UserConfig;
 import io.kubeferry.cli.image.RegistryOptions;
 import io.kubeferry.cli.image.StderrProgress;
 import io.kubeferry.core.oci.Sources;
+import io.kubeferry.core.sign.SignatureVerifier;
 import io.kubeferry.core.sign.Signer;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +41,8 @@ import picocli.CommandLine.Spec;
 /** {@code kubeferry bundle build}: images + RPM closure + templates + installer → one signed tarball. */
 @Command(name = "build", mixinStandardHelpOptions = true,
     description = {"Build a signed, reproducible air-gap bundle: the image set in an OCI layout, the pinned RPM",
-        "closure in a signed yum repo, the templates and kubeferry itself with a Java runtime.",
+        "closure in a signed yum repo, the templates, the operator's add-ons and images, and kubeferry itself with",
+        "a Java runtime.",
         "With only --k8s it reads the default repositories for the version and OS (see --dry-run), signs with",
         "the key `kubeferry keygen` made and writes kubeferry-<k8s>-<os>-<arch>.tgz here.",
         "Prints progress on stderr and the bundle's path, size, sha256 and signing key on stdout."})
@@ -47,6 +51,7 @@ public final class BundleBuildCommand implements Callable<Integer> {
   @Mixin ImageSetOptionsMixin set;
   @Mixin RegistryOptions registry;
   @Mixin InstallerOptions installer;
+  @Mixin OperatorImagesOptions operator;
 
   @Option(names = "--os", defaultValue = "el7", description = "Target OS profile: el7, el8, el9, openeuler22.03,"
       + " kylin-v10 (default: ${DEFAULT-VALUE}).")
@@ -101,9 +106,14 @@ public final class BundleBuildCommand implements Callable<Integer> {
   @Option(names = "--locked", description = "Fail if an image digest or the RPM closure drifted from --locks.")
   boolean locked;
 
-  @Option(names = "--dry-run", description = "Print the repositories, package specs, images and templates the"
-      + " build would carry, and download nothing.")
+  @Option(names = "--dry-run", description = "Print the repositories, package specs, images, templates and add-ons"
+      + " the build would carry, and download nothing.")
   boolean dryRun;
+
+  @Option(names = "--base", paramLabel = "BUNDLE",
+      description = "Build a delta on this earlier bundle (signed with the same key): it lists everything but carries"
+          + " only the files BUNDLE does not hold, and is installed together with BUNDLE.")
+  Path base;
 
   @Override
   public Integer call() throws Exception {
@@ -129,8 +139,14 @@ public final class BundleBuildCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     Signer signer = signer(home, config);
+    DeltaBase deltaBase = base == null ? null : DeltaBase.read(base, SignatureVerifier.fromBytes(
+        signer.publicKeyArmored().getBytes(StandardCharsets.US_ASCII), "the signing key"));
     Path target = output != null ? output : Path.of(String.format("kubeferry-%s-%s-%s.tgz", recipe.version(),
         recipe.os().id(), recipe.arch()));
+    if (base != null && Files.exists(target) && Files.isSameFile(base, target)) {
+      throw new ParameterException(spec.commandLine(), "--base " + base + " is the output too; a delta needs its"
+          + " base kept, so write the delta elsewhere (-o)");
+    }
     Path workDir = work != null ? work : target.toAbsolutePath().resolveSibling(".kubeferry-work");
     Path jdk = installer.jdk(config.runtimeJdk(), recipe.arch());
     Path runtime = new RuntimeBuilder().build(RuntimeOptions.of(jdk, recipe.arch(), workDir.resolve("runtimes")));
@@ -148,7 +164,7 @@ public final class BundleBuildCommand implements Callable<Integer> {
         registry.cacheDir(), new RpmCache(workDir.resolve("rpms")),
         new io.kubeferry.core.pack.ContentSources.Installer(installer.launcher(), installer.jars(), runtime),
         locks, locked, signer, target, pack, workDir, d -> err.println("kubeferry: " + d),
-        new StderrProgress(err)));
+        new StderrProgress(err), deltaBase));
     out.println("bundle:      " + (r.files().size() == 1 ? r.tarball() : r.files().get(0) + " ... ("
         + r.files().size() + " parts)"));
     out.println("signature:   " + r.signature());
@@ -156,7 +172,11 @@ public final class BundleBuildCommand implements Callable<Integer> {
     out.println("sha256:      " + r.sha256().hex());
     out.println("signed by:   " + r.fingerprint());
     out.println("contents:    " + r.manifest().images().size() + " images, " + r.manifest().rpms().size() + " RPMs, "
-        + r.manifest().files().size() + " files");
+        + r.manifest().addons().size() + " add-ons, " + r.manifest().files().size() + " files");
+    if (r.manifest().delta()) {
+      out.println("delta on:    " + r.manifest().base().name() + " (bundle.yaml " + r.manifest().base().manifest()
+          + "); " + r.manifest().filesFromBase().size() + " files are left to it");
+    }
     return 0;
   }
 
@@ -174,7 +194,7 @@ public final class BundleBuildCommand implements Callable<Integer> {
           + "=... names no --repo");
     }
     return new RecipeRequest(set.version(), os, set.arch.get(0), set.cni, set.lb, !set.noRegistry, set.mirror, map,
-        explicit, !noDefaultRepos, rpms, installer.templates());
+        explicit, !noDefaultRepos, rpms, installer.templates(), operator.addons, operator.requested());
   }
 
   private Map<String, String> pairs(List<String> values, String option, String form) {

@@ -7,6 +7,7 @@ import io.kubeferry.core.bundle.BundleManifestCodec;
 import io.kubeferry.core.bundle.FileEntry;
 import io.kubeferry.core.bundle.ImageEntry;
 import io.kubeferry.core.bundle.RpmEntry;
+import io.kubeferry.core.bundle.TemplateEntry;
 import io.kubeferry.core.sign.Fingerprint;
 import io.kubeferry.core.sign.SignatureVerifier;
 import java.io.ByteArrayInputStream;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kubeferry bundle inspect}: what a bundle holds, read from its manifest only (fast). */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-    description = {"Show what a bundle holds: versions, images with sizes, RPMs, total size, signer.",
+    description = {"Show what a bundle holds: versions, images with sizes, RPMs, add-ons, total size, signer, and",
+        "for a delta the bundle it needs.",
         "Reads only the manifest at the start of the tarball. With --key the manifest signature is checked;",
         "use 'bundle verify' to check every file."})
 public final class BundleInspectCommand implements Callable<Integer> {
@@ -76,7 +78,17 @@ public final class BundleInspectCommand implements Callable<Integer> {
           String.join(",", i.platforms().stream().map(ImageEntry.Platform::platform).toList()));
     }
     out.println("rpms:        " + m.rpms().size() + " packages, " + Sizes.human(rpmBytes));
+    if (!m.addons().isEmpty()) {
+      out.println("add-ons:     " + m.addons().size() + " (applied in this order after the CNI)");
+      for (TemplateEntry a : m.addons()) {
+        out.println("  " + a.path() + "  " + String.join(" ", a.images()));
+      }
+    }
     out.println("files:       " + m.files().size() + ", " + Sizes.human(m.totalSize()) + " uncompressed");
+    if (m.delta()) {
+      out.println("delta:       on " + m.base().name() + " (bundle.yaml " + m.base().manifest() + "): "
+          + m.filesFromBase().size() + " of the files are the base's; install it together with that bundle");
+    }
     return 0;
   }
 
@@ -115,6 +127,12 @@ public final class BundleInspectCommand implements Callable<Integer> {
     rpms.put("size", rpmBytes);
     rpms.put("packages", m.rpms().stream().map(r -> (Object) r.nevra().toString()).toList());
     root.put("rpms", rpms);
+    root.put("addons", m.addons().stream().map(a -> (Object) Map.of("path", a.path(), "images", a.images()))
+        .toList());
+    if (m.delta()) {
+      root.put("base", Map.of("manifest", m.base().manifest().toString(), "name", m.base().name(), "files",
+          m.filesFromBase().size()));
+    }
     root.put("files", m.files().size());
     root.put("totalSize", m.files().stream().mapToLong(FileEntry::size).sum());
     return root;

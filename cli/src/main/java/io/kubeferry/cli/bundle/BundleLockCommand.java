@@ -15,18 +15,21 @@ import picocli.CommandLine.Spec;
 
 /** {@code kubeferry bundle lock}: resolves every image's tag (manifests only) and writes images.lock. */
 @Command(name = "lock", mixinStandardHelpOptions = true,
-    description = "Resolve every image of the set to its digests and write them to the lock file.")
+    description = "Resolve every image of the set (and the operator's: --addons, --images, --image) to its digests"
+        + " and write them to the lock file.")
 public final class BundleLockCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ImageSetOptionsMixin set;
   @Mixin RegistryOptions registry;
+  @Mixin OperatorImagesOptions operator;
   @Option(names = "--lock", defaultValue = "images.lock", paramLabel = "FILE",
       description = "Lock file (default: ${DEFAULT-VALUE}).")
   Path lockFile;
 
   @Override
   public Integer call() throws Exception {
-    PullOptions o = PullOptions.of(set.images().stream().map(CatalogImage::ref).toList(), Path.of("unused"))
+    PullOptions o = PullOptions.of(operator.read().addTo(set.images()).stream().map(CatalogImage::ref).toList(),
+            Path.of("unused"))
         .withPlatforms(set.platforms())
         .withSources(new Sources(set.mirrorRules(registry.mirrorRules()), registry.mirrorsOnly()))
         .withClient(registry.clientOptions())

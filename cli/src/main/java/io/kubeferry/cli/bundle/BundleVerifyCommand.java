@@ -54,7 +54,13 @@ public final class BundleVerifyCommand implements Callable<Integer> {
     out.println("  manifest signature: good, key " + r.manifestSignature().primary());
     out.printf("  files:              %d files, %s, every sha256 matches the signed manifest; none unlisted, none"
         + " missing%n", r.files(), Sizes.human(r.bytes()));
-    out.printf("  content:            %d images, %d RPMs%n", r.manifest().images().size(), r.manifest().rpms().size());
+    out.printf("  content:            %d images, %d RPMs, %d add-ons%n", r.manifest().images().size(),
+        r.manifest().rpms().size(), r.manifest().addons().size());
+    if (r.manifest().delta()) {
+      out.printf("  delta:              on %s (bundle.yaml %s): its %d other files are not in this bundle and were"
+          + " not checked here%n", r.manifest().base().name(), r.manifest().base().manifest(),
+          r.manifest().filesFromBase().size());
+    }
     if (extract != null && !Files.isDirectory(bundle)) {
       out.println("  unpacked to:        " + extract);
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.kubeferry.cli.Main;
 import io.kubeferry.core.sign.GeneratedKey;
 import io.kubeferry.core.sign.KeyGenOptions;
 import io.kubeferry.core.sign.KeyGenerator;
@@ -13,9 +12,6 @@ import io.kubeferry.core.sign.KeyType;
 import io.kubeferry.lab.registry.LabUpstream;
 import io.kubeferry.lab.yum.LabRepo;
 import io.kubeferry.lab.yum.LabYumRepos;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,71 +28,52 @@ import org.junit.jupiter.api.io.TempDir;
  * Explicit {@code --repo}s only ({@code --no-default-repos}); {@code BundleToInstallIT} builds from the defaults.
  */
 class BundleBuildIT {
-  static final Path TEMURIN = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
-
   @TempDir Path tmp;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final LabBuild cli = new LabBuild();
 
   private int run(List<String> args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-    return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+    return cli.run(args);
   }
 
   @Test
   void buildsTheSameVerifiableBundleTwice() throws Exception {
-    assumeTrue(Files.isDirectory(TEMURIN), "a JDK for EL7 (Temurin 25) is needed for the bundled runtime");
+    assumeTrue(Files.isDirectory(LabBuild.TEMURIN), "a JDK for EL7 (Temurin 25) is needed for the bundled runtime");
     GeneratedKey key = KeyGenerator.generate(KeyGenOptions.of(KeyType.ED25519));
     key.writeTo(tmp.resolve("keys"));
     try (LabUpstream up = LabUpstream.start(); LabYumRepos yum = LabYumRepos.start()) {
-      List<String> common = new ArrayList<>(List.of("bundle", "build", "--k8s", "1.23.1", "--os", "el7", "--arch",
-          "amd64", "--cni", "none", "--mirrors-only", "--no-default-repos", "--cache", tmp.resolve("image-cache").toString(),
-          "--sign-key", tmp.resolve("keys/" + GeneratedKey.SECRET_FILE).toString(), "--jdk", TEMURIN.toString(),
-          "--installer-lib", Path.of("target/kubeferry/lib").toAbsolutePath().toString(),
-          "--templates", Path.of("../manifests").toAbsolutePath().toString(),
-          "--work", tmp.resolve("work").toString(), "--locks", Files.createDirectories(tmp.resolve("locks"))
-          .toString()));
-      for (Map.Entry<String, URI> m : up.mirrors().entrySet()) {
-        common.addAll(List.of("--mirror-map", m.getKey() + "=" + m.getValue().getAuthority(),
-            "--insecure-registry", m.getValue().getAuthority()));
-      }
-      Path repoKey = Files.writeString(tmp.resolve("lab-repo.asc"), yum.gpgKey().publicKeyArmored());
-      for (LabRepo r : LabRepo.values()) {
-        String id = r.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        common.addAll(List.of("--repo", id + "=" + yum.url(r), "--repo-key", id + "=" + repoKey));
-      }
+      List<String> common = LabBuild.buildArgs(tmp, up, yum);
+      common.addAll(List.of("--locks", Files.createDirectories(tmp.resolve("locks")).toString()));
       List<String> a = new ArrayList<>(common);
       a.addAll(List.of("-o", tmp.resolve("a/kubeferry-1.23.1-el7-amd64.tgz").toString()));
-      assertEquals(0, run(a), err.toString());
-      assertTrue(out.toString().contains("sha256:"), out.toString());
-      assertTrue(err.toString().contains("kubeferry: pulling"), err.toString());
-      String first = out.toString().lines().filter(l -> l.startsWith("sha256:")).findFirst().orElseThrow();
+      assertEquals(0, run(a), cli.err());
+      assertTrue(cli.out().contains("sha256:"), cli.out());
+      assertTrue(cli.err().contains("kubeferry: pulling"), cli.err());
+      String first = cli.out().lines().filter(l -> l.startsWith("sha256:")).findFirst().orElseThrow();
 
       assertTrue(Files.readString(tmp.resolve("locks/rpms.lock")).contains("kubeadm-1.23.1-0.x86_64"));
       assertTrue(Files.readString(tmp.resolve("locks/images.lock")).contains("k8s.gcr.io/pause:3.6"));
       List<String> b = new ArrayList<>(common);
       b.add("--locked"); // the second build must match the locks the first one wrote
       b.addAll(List.of("-o", tmp.resolve("b/kubeferry-1.23.1-el7-amd64.tgz").toString()));
-      assertEquals(0, run(b), err.toString());
-      assertEquals(first, out.toString().lines().filter(l -> l.startsWith("sha256:")).findFirst().orElseThrow());
+      assertEquals(0, run(b), cli.err());
+      assertEquals(first, cli.out().lines().filter(l -> l.startsWith("sha256:")).findFirst().orElseThrow());
       assertArrayEquals(Files.readAllBytes(tmp.resolve("a/kubeferry-1.23.1-el7-amd64.tgz")),
           Files.readAllBytes(tmp.resolve("b/kubeferry-1.23.1-el7-amd64.tgz")));
     }
     Path bundle = tmp.resolve("a/kubeferry-1.23.1-el7-amd64.tgz");
     Path pub = tmp.resolve("keys/" + GeneratedKey.PUBLIC_FILE);
-    assertEquals(0, run(List.of("bundle", "verify", bundle.toString(), "--key", pub.toString())), err.toString());
-    assertTrue(out.toString().contains("every sha256 matches"), out.toString());
-    assertEquals(0, run(List.of("bundle", "inspect", bundle.toString(), "--key", pub.toString())), err.toString());
-    assertTrue(out.toString().contains("kubernetes:  1.23.1"), out.toString());
-    assertTrue(out.toString().contains("k8s.gcr.io/kube-apiserver:v1.23.1"), out.toString());
-    assertTrue(out.toString().matches("(?s).*rpms: +\\d+ packages.*"), out.toString());
+    assertEquals(0, run(List.of("bundle", "verify", bundle.toString(), "--key", pub.toString())), cli.err());
+    assertTrue(cli.out().contains("every sha256 matches"), cli.out());
+    assertEquals(0, run(List.of("bundle", "inspect", bundle.toString(), "--key", pub.toString())), cli.err());
+    assertTrue(cli.out().contains("kubernetes:  1.23.1"), cli.out());
+    assertTrue(cli.out().contains("k8s.gcr.io/kube-apiserver:v1.23.1"), cli.out());
+    assertTrue(cli.out().matches("(?s).*rpms: +\\d+ packages.*"), cli.out());
 
     // The unpacked layout: skopeo reads every OCI-typed image (Docker-typed ones were checked by digest above);
     // dnf reads the repo, checking repomd.xml.asc against the bundled key.
     Path x = tmp.resolve("unpacked");
     assertEquals(0, run(List.of("bundle", "verify", bundle.toString(), "--key", pub.toString(), "--extract",
-        x.toString())), err.toString());
+        x.toString())), cli.err());
     Map<?, ?> index = (Map<?, ?>) io.kubeferry.core.Json.parse(Files.readAllBytes(x.resolve("images/index.json")));
     int ociImages = 0;
     for (Object o : (List<?>) index.get("manifests")) {

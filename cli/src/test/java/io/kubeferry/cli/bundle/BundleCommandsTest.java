@@ -97,6 +97,58 @@ class BundleCommandsTest {
   }
 
   @Test
+  void inspectAndVerifyNameADeltasBaseAndListItsAddOns() throws Exception {
+    String addon = "addons/10-web.yaml";
+    BundleContents contents = new BundleContents("1.23.1", "el7", "amd64", new io.kubeferry.core.bundle
+        .ClusterComponents("k8s.gcr.io", "3.6", "3.5.1-0", "v1.8.6", "none", "", "none"), java.util.Map.of(),
+        List.of(), List.of(), List.of(), List.of(), List.of(new io.kubeferry.core.bundle.TemplateEntry(addon,
+        List.of("docker.io/library/nginx:1.25.3"))));
+    Path delta = dir.resolve("out/delta.tgz");
+    String template = "manifests/kubeadm/v1beta3.yaml";
+    new BundleBuilder().build(new BuildOptions(contents, null, null, java.util.Map.of(
+        template, PackEntry.ofFile(template, dir.resolve("manifests/kubeadm/v1beta3.yaml"), false),
+        addon, PackEntry.ofBytes(addon, "kind: Deployment\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+        new ContentSources.Installer(dir.resolve("kubeferry"), List.of(), null), null,
+        Signer.fromFile(dir.resolve("keys/" + GeneratedKey.SECRET_FILE), null), delta, PackOptions.defaults(), null,
+        io.kubeferry.core.pack.DeltaBase.read(bundle, io.kubeferry.core.sign.SignatureVerifier.fromFile(pub))));
+
+    assertEquals(0, run("bundle", "verify", delta.toString(), "--key", pub.toString()), err.toString());
+    assertTrue(out.toString().contains("  files:              1 files,"), out.toString());
+    assertTrue(out.toString().contains("  delta:              on k.tgz (bundle.yaml sha256:"), out.toString());
+    assertTrue(out.toString().contains("its 3 other files are not in this bundle and were not checked here"),
+        out.toString());
+    assertEquals(0, run("bundle", "inspect", delta.toString()), err.toString());
+    assertTrue(out.toString().contains("add-ons:     1 (applied in this order after the CNI)\n"
+        + "  addons/10-web.yaml  docker.io/library/nginx:1.25.3\n"), out.toString());
+    assertTrue(out.toString().contains("delta:       on k.tgz (bundle.yaml sha256:"), out.toString());
+    assertEquals(0, run("bundle", "inspect", delta.toString(), "--json"), err.toString());
+    java.util.Map<?, ?> json = (java.util.Map<?, ?>) io.kubeferry.core.Json.parse(out.toString());
+    assertEquals(3L, ((Number) ((java.util.Map<?, ?>) json.get("base")).get("files")).longValue(), out.toString());
+    assertEquals(List.of(java.util.Map.of("path", addon, "images", List.of("docker.io/library/nginx:1.25.3"))),
+        json.get("addons"));
+  }
+
+  @Test
+  void theDryRunListsTheAddOnsAndTheirImages() throws Exception {
+    Path addons = Files.createDirectories(dir.resolve("addons"));
+    Files.writeString(addons.resolve("web.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n"
+        + "spec:\n  template:\n    spec:\n      containers:\n      - {name: w, image: nginx:1.25.3}\n");
+    Path key = dir.resolve("keys/" + GeneratedKey.PUBLIC_FILE);
+    assertEquals(0, run("bundle", "build", "--k8s", "1.23.1", "--cni", "none", "--lb", "none", "--no-default-repos",
+        "--repo", "kubernetes=" + dir, "--repo-key", "kubernetes=" + key, "--templates",
+        dir.resolve("manifests").toString(), "--addons", addons.toString(), "--image", "quay.io/x/y:1", "--dry-run"),
+        err.toString());
+    assertTrue(out.toString().contains("  addon          docker.io/library/nginx:1.25.3\n"
+        + "  addon          quay.io/x/y:1\n"), out.toString());
+    assertTrue(out.toString().contains("add-ons (1, applied in this order after the CNI):\n  addons/web.yaml"
+        + "  docker.io/library/nginx:1.25.3\n"), out.toString());
+    assertEquals(2, run("bundle", "build", "--k8s", "1.23.1", "--no-default-repos", "--repo", "kubernetes=" + dir,
+        "--repo-key", "kubernetes=" + key, "--templates", dir.resolve("manifests").toString(), "--image", "Not A Ref",
+        "--dry-run"), err.toString());
+    assertTrue(err.toString().startsWith("kubeferry: error: could not read --image: "), err.toString());
+  }
+
+  @Test
   void aMissingBundleIsOneClearLine() {
     assertEquals(1, run("bundle", "verify", dir.resolve("nope.tgz").toString(), "--key", pub.toString()));
     assertTrue(err.toString().contains("nope.tgz") && err.toString().contains("no such bundle"), err.toString());

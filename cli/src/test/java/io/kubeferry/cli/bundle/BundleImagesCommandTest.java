@@ -40,6 +40,28 @@ class BundleImagesCommandTest {
   }
 
   @Test
+  void addOnImagesAreListedWithWhereTheyAreNamedWithoutPulling(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path addons = java.nio.file.Files.createDirectories(dir.resolve("addons"));
+    java.nio.file.Files.writeString(addons.resolve("exporter.yaml"),
+        io.kubeferry.lab.registry.LabAddons.NODE_EXPORTER);
+    java.nio.file.Path list = java.nio.file.Files.writeString(dir.resolve("images.txt"), "# tools\nbusybox:1.36\n");
+    assertEquals(0, run("bundle", "images", "--k8s", "1.23.1", "--cni", "none", "--lb", "none",
+        "--no-registry-image", "--addons", addons.toString(), "--images", list.toString(), "--json"), err.toString());
+    Map<?, ?> doc = (Map<?, ?>) Json.parse(out.toString().trim());
+    List<?> images = (List<?>) doc.get("images");
+    assertEquals(9, images.size(), out.toString());
+    Map<?, ?> exporter = (Map<?, ?>) images.get(7);
+    assertEquals("quay.io/prometheus/node-exporter:v1.7.0", exporter.get("image"));
+    assertEquals("addon", exporter.get("role"));
+    assertEquals(List.of(addons.resolve("exporter.yaml") + " document 1 (DaemonSet node-exporter)"
+        + " spec.template.spec.containers[0].image"), exporter.get("namedBy"));
+    assertEquals(List.of(list + " line 2"), ((Map<?, ?>) images.get(8)).get("namedBy"));
+    assertEquals(List.of(Map.of("path", "addons/exporter.yaml", "images",
+        List.of("quay.io/prometheus/node-exporter:v1.7.0"))), doc.get("addons"));
+  }
+
+  @Test
   void unknownVersionIsOneClearLine() {
     assertEquals(1, run("bundle", "images", "--k8s", "1.32.0"));
     assertEquals("kubeferry: error: unsupported Kubernetes version 1.32.0 (supported: 1.20.0 to 1.31.14)",

@@ -30,6 +30,11 @@ public final class BundleLayout {
   public static final String REPO_REPOMD = REPO + "repodata/repomd.xml";
   /** kubeadm config templates, CNI and HA manifests, systemd units. */
   public static final String MANIFESTS = "manifests/";
+  /**
+   * The operator's add-on manifests ({@code bundle build --addons DIR}), plain Kubernetes YAML kept under their paths
+   * relative to that directory; applied in path order after the CNI.
+   */
+  public static final String ADDONS = "addons/";
   /** kubeferry itself: launcher, {@code lib/*.jar}, {@code runtime/} (jlink'ed Java). */
   public static final String INSTALLER = "installer/";
   public static final String INSTALLER_LAUNCHER = INSTALLER + "kubeferry";
@@ -50,7 +55,7 @@ public final class BundleLayout {
 
   /** Kinds of file in a bundle, used in reports and by the tamper tests. */
   public enum FileClass {
-    MANIFEST, SIGNATURE, IMAGE, RPM_REPO, TEMPLATE, INSTALLER, LOCK, KEY, OTHER;
+    MANIFEST, SIGNATURE, IMAGE, RPM_REPO, TEMPLATE, ADDON, INSTALLER, LOCK, KEY, OTHER;
 
     @Override
     public String toString() {
@@ -97,6 +102,8 @@ public final class BundleLayout {
       return FileClass.RPM_REPO;
     } else if (path.startsWith(MANIFESTS)) {
       return FileClass.TEMPLATE;
+    } else if (path.startsWith(ADDONS)) {
+      return FileClass.ADDON;
     } else if (path.startsWith(INSTALLER)) {
       return FileClass.INSTALLER;
     } else if (path.startsWith(LOCKS)) {

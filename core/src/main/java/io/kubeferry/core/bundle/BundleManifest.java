@@ -32,6 +32,10 @@ import java.util.stream.Collectors;
  * @param images images in {@link BundleLayout#IMAGES}, sorted by ref
  * @param rpms every package file in {@link BundleLayout#REPO} (the full closure), sorted by path
  * @param templates files under {@link BundleLayout#MANIFESTS} with the images they reference, sorted by path
+ * @param addons the operator's add-on manifests under {@link BundleLayout#ADDONS} with the images they reference,
+ *     sorted by path (the order they are applied in); empty when none were given
+ * @param base for a delta, the bundle it was built on (files it holds are marked {@link FileEntry#fromBase}); null
+ *     for a whole bundle
  * @param files every file except the manifest and its signature, sorted by path, unique
  */
 public record BundleManifest(
@@ -47,7 +51,17 @@ public record BundleManifest(
     List<ImageEntry> images,
     List<RpmEntry> rpms,
     List<TemplateEntry> templates,
+    List<TemplateEntry> addons,
+    BaseBundle base,
     List<FileEntry> files) {
+
+  /** A whole bundle without add-ons. */
+  public BundleManifest(String apiVersion, String kind, String kubernetesVersion, String os, String arch,
+      String signer, ClusterComponents cluster, Map<PackageRole, List<Nevra>> packages, List<SourceEntry> sources,
+      List<ImageEntry> images, List<RpmEntry> rpms, List<TemplateEntry> templates, List<FileEntry> files) {
+    this(apiVersion, kind, kubernetesVersion, os, arch, signer, cluster, packages, sources, images, rpms, templates,
+        List.of(), null, files);
+  }
 
   public BundleManifest {
     Objects.requireNonNull(apiVersion, "apiVersion");
@@ -71,6 +85,7 @@ public record BundleManifest(
     images = List.copyOf(images.stream().sorted(Comparator.comparing(ImageEntry::ref)).toList());
     rpms = List.copyOf(rpms.stream().sorted(Comparator.comparing(RpmEntry::path)).toList());
     templates = List.copyOf(templates.stream().sorted(Comparator.comparing(TemplateEntry::path)).toList());
+    addons = List.copyOf(addons.stream().sorted(Comparator.comparing(TemplateEntry::path)).toList());
     files = List.copyOf(files.stream().sorted(Comparator.comparing(FileEntry::path)).toList());
     Set<String> seen = new HashSet<>();
     for (FileEntry f : files) {
@@ -94,9 +109,22 @@ public record BundleManifest(
       }
     }
     for (TemplateEntry t : templates) {
-      if (!seen.contains(t.path())) {
-        throw new IllegalArgumentException("template " + t.path() + " is not in the file list");
+      if (!seen.contains(t.path()) || !t.path().startsWith(BundleLayout.MANIFESTS)) {
+        throw new IllegalArgumentException("template " + t.path() + " is not in the file list under "
+            + BundleLayout.MANIFESTS);
       }
+    }
+    for (TemplateEntry a : addons) {
+      if (!seen.contains(a.path()) || !a.path().startsWith(BundleLayout.ADDONS)) {
+        throw new IllegalArgumentException("add-on " + a.path() + " is not in the file list under "
+            + BundleLayout.ADDONS);
+      }
+    }
+    if (base == null) {
+      files.stream().filter(FileEntry::fromBase).findFirst().ifPresent(f -> {
+        throw new IllegalArgumentException("file " + f.path() + " is marked as held by a base bundle, but the"
+            + " manifest names no base");
+      });
     }
     Set<Nevra> bundled = rpms.stream().map(RpmEntry::nevra).collect(Collectors.toSet());
     for (Map.Entry<PackageRole, List<Nevra>> e : packages.entrySet()) {
@@ -126,6 +154,16 @@ public record BundleManifest(
         }
       }
     }
+  }
+
+  /** True for a delta: usable only with the {@link #base} bundle, which holds the files marked as its own. */
+  public boolean delta() {
+    return base != null;
+  }
+
+  /** The files a delta leaves to its base (none for a whole bundle). */
+  public List<FileEntry> filesFromBase() {
+    return files.stream().filter(FileEntry::fromBase).toList();
   }
 
   /** True for a format v1 manifest, which predates the contract fields (readable, not installable). */

@@ -107,14 +107,16 @@ public final class BundleManifestCodec {
     }
     root.put("rpms", rpms);
     if (!m.legacy()) {
-      List<Object> templates = new ArrayList<>();
-      for (TemplateEntry t : m.templates()) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("path", t.path());
-        e.put("images", t.images());
-        templates.add(e);
-      }
-      root.put("templates", templates);
+      root.put("templates", entries(m.templates()));
+    }
+    if (!m.addons().isEmpty()) { // written only when present: a bundle without add-ons keeps its bytes
+      root.put("addons", entries(m.addons()));
+    }
+    if (m.base() != null) {
+      Map<String, Object> base = new LinkedHashMap<>();
+      base.put("manifest", m.base().manifest().toString());
+      base.put("name", m.base().name());
+      root.put("base", base);
     }
     List<Object> files = new ArrayList<>();
     for (FileEntry f : m.files()) {
@@ -124,6 +126,9 @@ public final class BundleManifestCodec {
       e.put("size", f.size());
       if (f.executable()) {
         e.put("executable", true);
+      }
+      if (f.fromBase()) {
+        e.put("fromBase", true);
       }
       files.add(e);
     }
@@ -183,7 +188,7 @@ public final class BundleManifestCodec {
       List<FileEntry> files = new ArrayList<>();
       for (Fields e : f.list("files")) {
         files.add(new FileEntry(e.string("path"), Digest.parse(e.string("sha256")), e.number("size"),
-            e.flag("executable")));
+            e.flag("executable"), e.flag("fromBase")));
       }
       if (v1) {
         return new BundleManifest(f.string("apiVersion"), f.string("kind"), f.string("kubernetesVersion"),
@@ -204,17 +209,37 @@ public final class BundleManifestCodec {
       for (Fields s : f.list("sources")) {
         sources.add(new SourceEntry(s.string("id"), s.string("url"), s.strings("keyFingerprints")));
       }
-      List<TemplateEntry> templates = new ArrayList<>();
-      for (Fields t : f.list("templates")) {
-        templates.add(new TemplateEntry(t.string("path"), t.strings("images")));
+      BaseBundle base = null;
+      if (f.map().containsKey("base")) {
+        Fields b = f.mapping("base");
+        base = new BaseBundle(Digest.parse(b.string("manifest")), b.string("name"));
       }
       return new BundleManifest(f.string("apiVersion"), f.string("kind"), f.string("kubernetesVersion"),
           f.string("os"), f.string("arch"), f.optionalString("signer"), cluster, packages, sources, images, rpms,
-          templates, files);
+          entries(f, "templates"), entries(f, "addons"), base, files);
     } catch (IllegalArgumentException | ClassCastException e) {
       throw new BundleFormatException("could not read bundle manifest: " + e.getMessage() + " (input " + source + ")",
           e);
     }
+  }
+
+  private static List<Object> entries(List<TemplateEntry> list) {
+    List<Object> out = new ArrayList<>();
+    for (TemplateEntry t : list) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("path", t.path());
+      e.put("images", t.images());
+      out.add(e);
+    }
+    return out;
+  }
+
+  private static List<TemplateEntry> entries(Fields f, String key) {
+    List<TemplateEntry> out = new ArrayList<>();
+    for (Fields t : f.list(key)) {
+      out.add(new TemplateEntry(t.string("path"), t.strings("images")));
+    }
+    return out;
   }
 
   private static String single(List<String> values, String field) {

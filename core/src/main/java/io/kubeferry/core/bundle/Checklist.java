@@ -27,13 +27,16 @@ final class Checklist {
     this.expected = manifest.filesByPath();
   }
 
-  /** The entry for a path, or null after recording it as unlisted. */
+  /** The entry for a path, or null after recording it as unlisted (or, in a delta, as the base's). */
   FileEntry expect(String path) {
     FileEntry e = expected.get(path);
     if (e == null) {
       problem(path, path + ": not listed in the signed manifest (unexpected extra file)");
     } else if (!seen.add(path)) {
       problem(path, path + ": appears twice");
+      return null;
+    } else if (e.fromBase()) {
+      problem(path, path + ": the signed manifest leaves it to the base bundle, but it is here too");
       return null;
     }
     return e;
@@ -58,8 +61,9 @@ final class Checklist {
 
   /** Records listed files never seen. */
   void finish() {
-    for (String path : expected.keySet()) {
-      if (!seen.contains(path)) {
+    for (FileEntry e : expected.values()) {
+      String path = e.path();
+      if (!seen.contains(path) && !e.fromBase()) { // a delta's base holds those: checked when it is installed
         problem(path, path + ": listed in the manifest but missing");
       }
     }

@@ -10,8 +10,15 @@ import java.util.Objects;
  * @param sha256 digest of the content
  * @param size content length in bytes
  * @param executable whether it is unpacked with mode 0755 (the manifest, not the tar header, decides)
+ * @param fromBase in a delta ({@link BundleManifest#base}): the file is not in this bundle but in its base, with
+ *     this sha256
  */
-public record FileEntry(String path, Digest sha256, long size, boolean executable) {
+public record FileEntry(String path, Digest sha256, long size, boolean executable, boolean fromBase) {
+  /** A file this bundle carries. */
+  public FileEntry(String path, Digest sha256, long size, boolean executable) {
+    this(path, sha256, size, executable, false);
+  }
+
   public FileEntry {
     BundleLayout.checkPath(path);
     Objects.requireNonNull(sha256, "sha256");
@@ -21,5 +28,10 @@ public record FileEntry(String path, Digest sha256, long size, boolean executabl
     if (size < 0) {
       throw new IllegalArgumentException("negative size for file " + path);
     }
+  }
+
+  /** The same file, marked as held by the base bundle instead of this one. */
+  public FileEntry inBase() {
+    return new FileEntry(path, sha256, size, executable, true);
   }
 }

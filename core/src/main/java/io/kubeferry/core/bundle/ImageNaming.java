@@ -15,7 +15,7 @@ import java.util.List;
  *       in 1.21.0 and 1.21.1, which asked for {@code <repo>/coredns/coredns:<tag>} (fixed in 1.21.2);</li>
  *   <li>every other image keeps its upstream repository path ({@code docker.io/calico/node} becomes
  *       {@code calico/node}), so a containerd mirror that maps the upstream host onto the location resolves an
- *       unmodified upstream reference.</li>
+ *       unmodified upstream reference; an image referenced by digest alone keeps that digest instead of a tag.</li>
  * </ul>
  * For the same reason a kubeadm image whose upstream path differs from its kubeadm name (CoreDNS's
  * {@code coredns/coredns}) also gets its upstream path as a second name. Stateless.
@@ -32,7 +32,11 @@ public final class ImageNaming {
    */
   public static List<String> names(ImageRef upstream, ImageRole role, KubernetesVersion version) {
     if (upstream.tag() == null) {
-      throw new IllegalArgumentException("image " + upstream + " has no tag: in-datacenter names keep the tag");
+      if (role.kubeadm()) {
+        throw new IllegalArgumentException("image " + upstream + " has no tag: kubeadm asks for its images by tag");
+      }
+      // An operator's image pinned by digest alone: the unmodified reference pulls it by that digest.
+      return List.of(upstream.repository() + "@" + upstream.digest());
     }
     String upstreamPath = upstream.repository() + ":" + upstream.tag();
     List<String> names = new ArrayList<>();

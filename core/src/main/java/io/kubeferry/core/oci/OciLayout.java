@@ -104,6 +104,20 @@ public final class OciLayout {
     return out;
   }
 
+  /**
+   * The image entries of an existing layout's {@code index.json}, by canonical reference, read without creating or
+   * changing anything (an unpacked bundle must stay as it was verified).
+   *
+   * @throws java.nio.file.NoSuchFileException when the layout has no {@code index.json}
+   */
+  public static Map<String, Descriptor> readImages(Path dir) throws IOException {
+    if (!Files.isRegularFile(dir.resolve("index.json"))) {
+      throw new java.nio.file.NoSuchFileException(dir.resolve("index.json").toString(), null,
+          "not an OCI image layout");
+    }
+    return readIndex(dir);
+  }
+
   /** The image entries, by canonical reference (insertion order). */
   public synchronized Map<String, Descriptor> images() {
     return new LinkedHashMap<>(entries);

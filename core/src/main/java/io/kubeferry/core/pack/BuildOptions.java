@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param output the tarball path ({@code .tgz} or {@code .tar.zst}); parts get {@code .000} suffixes
  * @param pack compression, timestamp, split size
  * @param listener progress
+ * @param base for a delta, the bundle it is built on: files it holds (same path and sha256) are listed but not
+ *     packed; null for a whole bundle
  */
 public record BuildOptions(
     BundleContents contents,
@@ -32,7 +34,15 @@ public record BuildOptions(
     Signer signer,
     Path output,
     PackOptions pack,
-    BuildListener listener) {
+    BuildListener listener,
+    DeltaBase base) {
+
+  /** A whole bundle (no base). */
+  public BuildOptions(BundleContents contents, Path imageLayout, Path repoDir, Map<String, PackEntry> files,
+      ContentSources.Installer installer, Path locksDir, Signer signer, Path output, PackOptions pack,
+      BuildListener listener) {
+    this(contents, imageLayout, repoDir, files, installer, locksDir, signer, output, pack, listener, null);
+  }
 
   public BuildOptions {
     Objects.requireNonNull(contents, "contents");

@@ -59,9 +59,14 @@ public final class BundleBuilder {
         content.totalBytes() / 1048576.0));
     Map<String, FileEntry> hashed = content.hash();
     List<PackEntry> files = content.entries(); // after hash(): known digests are checked while packing
+    if (o.base() != null) {
+      files = leaveToBase(o.base(), hashed, files);
+      o.listener().phase("delta on " + o.base().identity().name() + ": " + files.size() + " of " + hashed.size()
+          + " files to pack, the others are the base's");
+    }
     BundleManifest manifest = new BundleManifest(BundleLayout.API_VERSION, BundleLayout.KIND, c.kubernetesVersion(),
         c.os(), c.arch(), signer.fingerprint().hex(), c.cluster(), c.packages(), c.sources(), c.images(), c.rpms(),
-        c.templates(), new ArrayList<>(hashed.values()));
+        c.templates(), c.addons(), o.base() == null ? null : o.base().identity(), new ArrayList<>(hashed.values()));
     byte[] manifestBytes = BundleManifestCodec.write(manifest);
     byte[] manifestSig = signer.signArmored(new ByteArrayInputStream(manifestBytes), o.pack().mtime());
 
@@ -77,5 +82,22 @@ public final class BundleBuilder {
     o.listener().phase("signed " + sigFile.getFileName() + " with key " + signer.fingerprint());
     return new BuildResult(o.output(), packed.files(), sigFile, packed.size(), packed.sha256(), signer.fingerprint(),
         manifest);
+  }
+
+  /**
+   * Marks in {@code hashed} every file the base holds as the base's and returns the entries still to pack: a delta
+   * lists the whole bundle, so its manifest stays the complete contract, but carries only what is new.
+   */
+  private static List<PackEntry> leaveToBase(DeltaBase base, Map<String, FileEntry> hashed, List<PackEntry> files) {
+    List<PackEntry> own = new ArrayList<>();
+    for (PackEntry e : files) {
+      FileEntry f = hashed.get(e.path());
+      if (base.holds(f)) {
+        hashed.put(e.path(), f.inBase());
+      } else {
+        own.add(e);
+      }
+    }
+    return own;
   }
 }

@@ -17,10 +17,18 @@ import java.util.Objects;
  *
  * @param rpms every package file with the sha256 the repodata writer computed; the packer checks each again while
  *     streaming it
+ * @param addons the add-on manifests under {@code addons/} with their images (empty for none)
  */
 public record BundleContents(String kubernetesVersion, String os, String arch, ClusterComponents cluster,
     Map<PackageRole, List<Nevra>> packages, List<SourceEntry> sources, List<ImageEntry> images,
-    List<RpmEntry> rpms, List<TemplateEntry> templates) {
+    List<RpmEntry> rpms, List<TemplateEntry> templates, List<TemplateEntry> addons) {
+  /** Contents without add-ons. */
+  public BundleContents(String kubernetesVersion, String os, String arch, ClusterComponents cluster,
+      Map<PackageRole, List<Nevra>> packages, List<SourceEntry> sources, List<ImageEntry> images,
+      List<RpmEntry> rpms, List<TemplateEntry> templates) {
+    this(kubernetesVersion, os, arch, cluster, packages, sources, images, rpms, templates, List.of());
+  }
+
   public BundleContents {
     Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");
     Objects.requireNonNull(os, "os");
@@ -31,5 +39,6 @@ public record BundleContents(String kubernetesVersion, String os, String arch, C
     images = List.copyOf(images);
     rpms = List.copyOf(rpms);
     templates = List.copyOf(templates);
+    addons = List.copyOf(addons);
   }
 }

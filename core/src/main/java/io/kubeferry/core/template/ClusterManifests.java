@@ -38,6 +38,8 @@ public final class ClusterManifests {
   /**
    * Every image-bearing manifest the cluster applies: the CNI's (if any) first, then the load balancer's.
    *
+   * @param upstream the CNI table ({@code cni/origins.yaml}); may be null when the cluster has no CNI
+   *
    * @throws ManifestException when the CNI release has no shipped manifest for the version's minor, or the load
    *     balancer is unknown
    */

@@ -32,8 +32,9 @@ public final class TemplateImages {
    */
   public static List<TemplateEntry> scan(Path manifestsDir, KubernetesVersion version, ClusterComponents components)
       throws ManifestException {
-    UpstreamManifests upstream = UpstreamManifests.load(manifestsDir);
-    UpstreamManifest cni = components.cni().equals("none") ? null
+    // A bundle without a CNI carries no cni/origins.yaml (TemplateSelection), so the table is read only for a CNI.
+    UpstreamManifests upstream = components.cni().equals("none") ? null : UpstreamManifests.load(manifestsDir);
+    UpstreamManifest cni = upstream == null ? null
         : upstream.forCni(components.cni(), components.cniVersion(), version);
     List<TemplateEntry> entries = new ArrayList<>();
     for (String path : ClusterManifests.imageBearing(upstream, version, components)) {

@@ -110,4 +110,43 @@ class BundleManifestCodecTest {
     assertThrows(BundleFormatException.class,
         () -> BundleManifestCodec.read(dup.getBytes(StandardCharsets.UTF_8), "b.yaml"));
   }
+  @Test
+  void addOnsBaseAndFilesFromTheBaseRoundTrip() throws Exception {
+    BundleManifest s = sample();
+    List<FileEntry> files = new java.util.ArrayList<>(s.files());
+    files.add(new FileEntry("addons/10-web.yaml", D, 7, false));
+    files.add(new FileEntry("images/blobs/sha256/" + "ab".repeat(32), D, 3, false, true));
+    BundleManifest delta = new BundleManifest(s.apiVersion(), s.kind(), s.kubernetesVersion(), s.os(), s.arch(),
+        s.signer(), s.cluster(), s.packages(), s.sources(), s.images(), s.rpms(), s.templates(),
+        List.of(new TemplateEntry("addons/10-web.yaml", List.of("docker.io/library/nginx:1.25.3"))),
+        new BaseBundle(D, "kubeferry-1.23.1-el7-amd64.tgz"), files);
+    byte[] yaml = BundleManifestCodec.write(delta);
+    String text = new String(yaml, StandardCharsets.UTF_8);
+    assertTrue(text.contains("addons:\n- path: addons/10-web.yaml\n  images:\n  - docker.io/library/nginx:1.25.3\n"
+        + "base:\n  manifest: " + D + "\n  name: kubeferry-1.23.1-el7-amd64.tgz\nfiles:\n"), text);
+    assertTrue(text.contains("  size: 3\n  fromBase: true\n"), text);
+    BundleManifest back = BundleManifestCodec.read(yaml, "delta.yaml");
+    assertEquals(delta, back);
+    assertTrue(back.delta());
+    assertEquals(1, back.filesFromBase().size());
+    String whole = new String(BundleManifestCodec.write(sample()), StandardCharsets.UTF_8);
+    assertTrue(!whole.contains("addons:") && !whole.contains("base:") && !whole.contains("fromBase"),
+        "a bundle without add-ons or base keeps its bytes: " + whole);
+  }
+
+  @Test
+  void aFileFromABaseNeedsABaseAndAnAddOnItsFile() {
+    BundleManifest s = sample();
+    List<FileEntry> files = new java.util.ArrayList<>(s.files());
+    files.add(new FileEntry("images/blobs/sha256/" + "ab".repeat(32), D, 3, false, true));
+    IllegalArgumentException noBase = assertThrows(IllegalArgumentException.class, () -> new BundleManifest(
+        s.apiVersion(), s.kind(), s.kubernetesVersion(), s.os(), s.arch(), s.signer(), s.cluster(), s.packages(),
+        s.sources(), s.images(), s.rpms(), s.templates(), files));
+    assertTrue(noBase.getMessage().contains("the manifest names no base"), noBase.getMessage());
+    IllegalArgumentException noFile = assertThrows(IllegalArgumentException.class, () -> new BundleManifest(
+        s.apiVersion(), s.kind(), s.kubernetesVersion(), s.os(), s.arch(), s.signer(), s.cluster(), s.packages(),
+        s.sources(), s.images(), s.rpms(), s.templates(), List.of(new TemplateEntry("addons/x.yaml", List.of())),
+        null, s.files()));
+    assertTrue(noFile.getMessage().contains("add-on addons/x.yaml is not in the file list"), noFile.getMessage());
+  }
 }

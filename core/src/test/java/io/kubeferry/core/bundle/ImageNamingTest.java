@@ -51,10 +51,11 @@ class ImageNamingTest {
   }
 
   @Test
-  void anImageWithoutTagHasNoName() {
-    ImageRef pinned = new ImageRef("k8s.gcr.io", "pause", null,
-        io.kubeferry.core.Digest.sha256Of(new byte[0]));
+  void aKubeadmImageWithoutTagHasNoNameAnAddOnKeepsItsDigest() {
+    io.kubeferry.core.Digest d = io.kubeferry.core.Digest.sha256Of(new byte[0]);
+    ImageRef pinned = new ImageRef("k8s.gcr.io", "pause", null, d);
     assertThrows(IllegalArgumentException.class,
         () -> ImageNaming.names(pinned, ImageRole.PAUSE, KubernetesVersion.parse("1.23.1")));
+    assertEquals(List.of("library/nginx@" + d), names("nginx@" + d, ImageRole.ADDON, "1.23.1"));
   }
 }

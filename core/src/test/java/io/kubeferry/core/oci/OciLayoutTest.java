@@ -37,6 +37,14 @@ class OciLayoutTest {
   }
 
   @Test
+  void readingAnUnpackedLayoutChangesNothing(@TempDir Path dir) throws Exception {
+    OciLayout.open(dir.resolve("l")).addImage("example.io/a:1", "a", desc("a"));
+    assertEquals(desc("a").digest(), OciLayout.readImages(dir.resolve("l")).get("example.io/a:1").digest());
+    assertThrows(java.nio.file.NoSuchFileException.class, () -> OciLayout.readImages(dir.resolve("none")));
+    assertEquals(List.of(dir.resolve("l")), Files.list(dir).toList(), "nothing created");
+  }
+
+  @Test
   void blobWritesAreVerified(@TempDir Path dir) throws Exception {
     BlobStore s = new BlobStore(dir);
     byte[] b = "hello".getBytes(StandardCharsets.UTF_8);

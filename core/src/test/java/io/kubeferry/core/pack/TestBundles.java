@@ -11,6 +11,7 @@ import io.kubeferry.core.bundle.ImageNaming;
 import io.kubeferry.core.bundle.ImageRole;
 import io.kubeferry.core.bundle.PackageRole;
 import io.kubeferry.core.bundle.RpmEntry;
+import io.kubeferry.core.bundle.TemplateEntry;
 import io.kubeferry.core.oci.OciLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,12 @@ final class TestBundles {
       new ClusterComponents("k8s.gcr.io", "3.6", "3.5.1-0", "v1.8.6", "none", "", "none");
 
   private TestBundles() {}
+
+  /** {@code c} with one add-on manifest naming {@code image}. */
+  static BundleContents withAddon(BundleContents c, String path, String image) {
+    return new BundleContents(c.kubernetesVersion(), c.os(), c.arch(), c.cluster(), c.packages(), c.sources(),
+        c.images(), c.rpms(), c.templates(), List.of(new TemplateEntry(path, List.of(image))));
+  }
 
   static BundleContents contents(Path layout, Path repo) throws Exception {
     List<ImageEntry> images = new ArrayList<>();

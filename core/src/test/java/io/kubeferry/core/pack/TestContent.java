@@ -22,6 +22,11 @@ final class TestContent {
   final Path repo;
   final Path templates;
   final ContentSources.Installer installer;
+  /** An add-on manifest the test bundles carry, naming the layout's one image. */
+  static final String ADDON = io.kubeferry.core.bundle.BundleLayout.ADDONS + "10-pause.yaml";
+  static final String ADDON_IMAGE = "docker.io/library/pause:3.6";
+  static final String ADDON_YAML = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n"
+      + "  - {name: p, image: pause:3.6}\n";
   /** An upstream RPM signing key (not the bundle key), shipped as keys/rpm/kubernetes.asc. */
   final byte[] rpmKey;
 
@@ -61,9 +66,11 @@ final class TestContent {
   BuildOptions options(Path imageLayout, Path output, PackOptions pack) throws Exception {
     String key = io.kubeferry.core.bundle.BundleLayout.rpmKey("kubernetes");
     String template = io.kubeferry.core.bundle.BundleLayout.MANIFESTS + "kubeadm/v1beta3.yaml";
-    return new BuildOptions(TestBundles.contents(imageLayout, repo), imageLayout, repo, java.util.Map.of(
+    return new BuildOptions(TestBundles.withAddon(TestBundles.contents(imageLayout, repo), ADDON, ADDON_IMAGE),
+        imageLayout, repo, java.util.Map.of(
         key, PackEntry.ofBytes(key, rpmKey),
-        template, PackEntry.ofFile(template, templates.resolve("kubeadm/v1beta3.yaml"), false)),
+        template, PackEntry.ofFile(template, templates.resolve("kubeadm/v1beta3.yaml"), false),
+        ADDON, PackEntry.ofBytes(ADDON, ADDON_YAML.getBytes(StandardCharsets.UTF_8))),
         installer, dir.resolve("locks"), signer, output, pack, null);
   }
 

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.kubeferry.core.KubernetesVersion;
 import io.kubeferry.core.bundle.ClusterComponents;
 import io.kubeferry.core.bundle.TemplateEntry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TemplateImagesTest {
   private static ClusterComponents components(String cni, String version, String lb) {
@@ -39,6 +42,16 @@ class TemplateImagesTest {
   void noCniAndNoLoadBalancerNeedNoImages() throws Exception {
     assertEquals(List.of(), TemplateImages.scan(Manifests.DIR, KubernetesVersion.parse("1.31.14"),
         components("none", "", "none")));
+  }
+
+  @Test
+  void aBundleWithoutCniCarriesNoOriginsTableAndNeedsNone(@TempDir Path dir) throws Exception {
+    Path ha = Files.createDirectories(dir.resolve("ha"));
+    Files.copy(Manifests.DIR.resolve("ha/haproxy.yaml"), ha.resolve("haproxy.yaml"));
+    Files.copy(Manifests.DIR.resolve("ha/keepalived.yaml"), ha.resolve("keepalived.yaml"));
+    assertEquals(List.of(new TemplateEntry("manifests/ha/haproxy.yaml", List.of("docker.io/library/haproxy:2.8")),
+        new TemplateEntry("manifests/ha/keepalived.yaml", List.of("docker.io/osixia/keepalived:2.0.20"))),
+        TemplateImages.scan(dir, KubernetesVersion.parse("1.23.1"), components("none", "", "haproxy-keepalived")));
   }
 
   @Test

@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * Turns a signed bundle tarball into an {@link InstallSource}: verifies it against the trusted key (tarball and
- * manifest signatures, every file's sha256, nothing unlisted) while extracting it under {@code workDir}. The
- * verified manifest is the install's contract; nothing unverified is ever used.
+ * manifest signatures, every file's sha256, nothing unlisted) while extracting it under {@code workDir}, then checks
+ * that its signed parts agree about images ({@link BundleImageCheck}). The verified manifest is the install's
+ * contract; nothing unverified is ever used.
  */
 public final class BundleSource {
   private BundleSource() {}
@@ -48,14 +49,26 @@ public final class BundleSource {
     } catch (BundleFormatException | IOException e) {
       throw new BundleException("could not read bundle " + tarball + ": " + e.getMessage(), false);
     }
+    requireInstallable(result.manifest());
+    BundleImageCheck.check(result.manifest(), target, tarball.toString());
     return new Opened(toSource(result.manifest(), target, trustedKey), result);
   }
 
-  static InstallSource toSource(BundleManifest m, Path root, Path key) throws BundleException {
+  /** Refuses a manifest this installer cannot install from, before anything else is read from the bundle. */
+  private static void requireInstallable(BundleManifest m) throws BundleException {
     if (m.legacy()) {
       throw new BundleException("could not use bundle: it is format " + m.apiVersion() + ", which does not record"
           + " the package sets, image roles and templates an install needs; rebuild it with this kubeferry", false);
     }
+    if (m.delta()) {
+      throw new BundleException("could not use bundle: it is a delta on " + m.base().name() + " (bundle.yaml "
+          + m.base().manifest() + ") and holds only what that bundle lacks; installing a delta together with its"
+          + " base is not implemented yet, so install from a whole bundle", false);
+    }
+  }
+
+  static InstallSource toSource(BundleManifest m, Path root, Path key) throws BundleException {
+    requireInstallable(m);
     Path repo = root.resolve(BundleLayout.REPO);
     if (!Files.isRegularFile(repo.resolve("repodata/repomd.xml.asc"))) {
       throw new BundleException("could not use bundle: its yum repository has no signed metadata"

@@ -30,7 +30,8 @@ public final class VerifyBundleStep implements AlwaysRunStep {
 
   @Override
   public String describe() {
-    return "verify " + tarball + " against " + key + " (signatures, every file's sha256) and extract it";
+    return "verify " + tarball + " against " + key + " (signatures, every file's sha256, every image its manifests"
+        + " name) and extract it";
   }
 
   @Override

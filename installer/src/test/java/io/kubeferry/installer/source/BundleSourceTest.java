@@ -48,6 +48,19 @@ class BundleSourceTest {
   }
 
   @Test
+  void aDeltaIsRefusedNamingItsBase() throws Exception {
+    BundleManifest whole = TestSources.el7(root, root.resolve("k"), Map.of()).manifest();
+    BundleManifest delta = new BundleManifest(whole.apiVersion(), whole.kind(), whole.kubernetesVersion(), whole.os(),
+        whole.arch(), whole.signer(), whole.cluster(), whole.packages(), whole.sources(), whole.images(), whole.rpms(),
+        whole.templates(), List.of(), new io.kubeferry.core.bundle.BaseBundle(whole.files().get(0).sha256(),
+        "base.tgz"), whole.files().stream().map(f -> f.inBase()).toList());
+    BundleException e = assertThrows(BundleException.class, () -> source(delta));
+    assertTrue(e.getMessage().startsWith("could not use bundle: it is a delta on base.tgz (bundle.yaml sha256:"),
+        e.getMessage());
+    assertTrue(!e.integrity(), "an unusable bundle, not a damaged one");
+  }
+
+  @Test
   void aFormatV1BundleIsRefusedWithARebuildHint() throws Exception {
     String v1 = "apiVersion: kubeferry.io/v1\nkind: Bundle\nkubernetesVersion: 1.23.1\nosProfiles: [el7]\n"
         + "arches: [amd64]\nimages: []\nrpms: []\nfiles: []\n";

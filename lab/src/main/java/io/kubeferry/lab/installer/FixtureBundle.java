@@ -34,8 +34,9 @@ import java.util.stream.Stream;
  * A small but real signed bundle for installer tests: tiny noarch RPMs named like the Kubernetes packages (with
  * Requires between them, a kubelet.service unit) built by rpmbuild and signed by rpmsign with an "upstream" key
  * (as packages.cloud.google.com signs the real ones), shipped as {@value #UPSTREAM_REPO}'s RPM key; a createrepo_c
- * repository by createrepo_c with a detached signature on repomd.xml, and the bundle written by kubeferry's one
- * bundle writer with the generated bundle key. Needs rpmbuild, rpmsign, createrepo_c and gpg (all in
+ * repository by createrepo_c with a detached signature on repomd.xml, kubeadm's images as tiny stand-ins
+ * ({@link FixtureKubeadmImages}), and the bundle written by kubeferry's one bundle writer with the generated bundle
+ * key. Needs rpmbuild, rpmsign, createrepo_c and gpg (all in
  * setup-test-env's packages).
  */
 public final class FixtureBundle {
@@ -131,13 +132,15 @@ public final class FixtureBundle {
         }
       }
     }
-    BundleContents contents = new BundleContents("1.23.1", "el7", "amd64",
-        new ClusterComponents("k8s.gcr.io", "3.6", "3.5.1-0", "v1.8.6", "none", "", "none"),
+    ClusterComponents cluster = new ClusterComponents("k8s.gcr.io", "3.6", "3.5.1-0", "v1.8.6", "none", "", "none");
+    Path images = dir.resolve("images"); // the verify phase requires kubeadm's images
+    BundleContents contents = new BundleContents("1.23.1", "el7", "amd64", cluster,
         Map.of(PackageRole.KUBERNETES, kubernetes, PackageRole.RUNTIME_DOCKER, runtime,
-            PackageRole.RUNTIME_CONTAINERD, runtime), List.of(), List.of(), rpms, List.of());
+            PackageRole.RUNTIME_CONTAINERD, runtime), List.of(), FixtureKubeadmImages.write(images, "1.23.1", cluster),
+        rpms, List.of());
     String rpmKey = BundleLayout.rpmKey(UPSTREAM_REPO);
     Path tgz = dir.resolve("kubeferry-1.23.1-el7-amd64.tgz");
-    new BundleBuilder().build(new BuildOptions(contents, null, repo, Map.of(rpmKey, PackEntry.ofFile(rpmKey,
+    new BundleBuilder().build(new BuildOptions(contents, images, repo, Map.of(rpmKey, PackEntry.ofFile(rpmKey,
         upstreamKeys.resolve(GeneratedKey.PUBLIC_FILE), false)), null, null, signer, tgz, PackOptions.defaults(),
         null));
     return new FixtureBundle(tgz, keys.resolve(GeneratedKey.PUBLIC_FILE));

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One fixture image: where it lives upstream, how its index is typed, and what it carries.
  *
- * @param upstreamHost {@code k8s.gcr.io} or {@code docker.io}
+ * @param upstreamHost {@code k8s.gcr.io}, {@code docker.io} or {@code quay.io}
  * @param repository path under that host and in the lab registry standing in for it, e.g. {@code coredns/coredns},
  *     {@code library/haproxy}
  * @param tags tags pointing at the same index (first is the main one)

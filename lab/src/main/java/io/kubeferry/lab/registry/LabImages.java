@@ -34,6 +34,10 @@ public final class LabImages {
   private static final String RECIPE = "kubeferry-lab-fixtures-1 jib-core-0.28.1";
   public static final String K8S_GCR = "k8s.gcr.io";
   public static final String DOCKER_IO = "docker.io";
+  public static final String QUAY_IO = "quay.io";
+  /** The add-on fixtures ({@link #addons()}): a Deployment's image on docker.io, a DaemonSet's on quay.io. */
+  public static final String NGINX = "docker.io/library/nginx:1.25.3";
+  public static final String NODE_EXPORTER = "quay.io/prometheus/node-exporter:v1.7.0";
   public static final String CALICO_TAG = "v3.24.6";
 
   private final List<FixtureImage> images;
@@ -50,6 +54,19 @@ public final class LabImages {
   /** The 1.23.1 set, unscaled, cached in {@link #defaultCacheDir()}. */
   public static LabImages k8s1231() {
     return new LabImages(catalog(), 0, defaultCacheDir());
+  }
+
+  /**
+   * Images an operator carries as add-ons beyond the cluster (issue 16): {@value #NGINX} (OCI index, for a
+   * Deployment) and {@value #NODE_EXPORTER} (Docker manifest list, for a DaemonSet); both share the fixtures' base
+   * layer, as real images share their distribution's.
+   */
+  public static LabImages addons() {
+    return new LabImages(List.of(
+        new FixtureImage(DOCKER_IO, "library/nginx", List.of("1.25.3"), IndexFormat.OCI,
+            FixtureImage.Payload.TEST_DOUBLE),
+        new FixtureImage(QUAY_IO, "prometheus/node-exporter", List.of("v1.7.0"), IndexFormat.DOCKER,
+            FixtureImage.Payload.TEST_DOUBLE)), 0, defaultCacheDir());
   }
 
   /** {@code registry-fixtures} under {@code $KUBEFERRY_LAB_CACHE}, else under {@code ~/.cache/kubeferry-lab}. */
@@ -117,13 +134,22 @@ public final class LabImages {
    * directly (milliseconds, even for the 1 GiB set); {@link #repush} goes through the registry's HTTP API.
    */
   public synchronized Map<String, PushedImage> pushAll(LabRegistry k8sGcr, LabRegistry dockerIo) throws IOException {
+    return pushAll(Map.of(K8S_GCR, k8sGcr, DOCKER_IO, dockerIo));
+  }
+
+  /** As {@link #pushAll(LabRegistry, LabRegistry)}, each image to the registry standing in for its upstream host. */
+  public synchronized Map<String, PushedImage> pushAll(Map<String, LabRegistry> byHost) throws IOException {
     Map<FixtureImage, FixtureBuilder.Built> built = new LinkedHashMap<>();
     for (FixtureImage i : images) {
+      if (!byHost.containsKey(i.upstreamHost())) {
+        throw new IllegalArgumentException("no lab registry stands in for " + i.upstreamHost() + " (image "
+            + i.canonicalRef() + ")");
+      }
       built.put(i, buildOne(i, 0));
     }
     Map<String, PushedImage> out = new LinkedHashMap<>();
     for (FixtureImage i : images) {
-      LabRegistry target = i.upstreamHost().equals(K8S_GCR) ? k8sGcr : dockerIo;
+      LabRegistry target = byHost.get(i.upstreamHost());
       Digest index = built.get(i).index();
       new StorageSeeder(target.storage(), store()).seed(i.repository(), i.tags(), index);
       Map<String, Digest> platforms = BlobWalk.platforms(store(), index);

@@ -93,6 +93,7 @@ public final class RegistryLabMain {
     out.println("lab upstream ready in " + millis + " ms (Ctrl-C stops it)");
     describe("k8s.gcr.io", up.k8sGcr(), out);
     describe("docker.io", up.dockerIo(), out);
+    describe("quay.io", up.quayIo(), out);
     out.println("mirror config:");
     out.print(up.mirrorConfig());
     out.println("images:");

@@ -40,7 +40,7 @@ class LabImagesIT {
     long t3 = System.nanoTime();
     System.out.printf("fixture build cold %d ms, cold again %d ms, warm %d ms%n", (t1 - t0) / 1_000_000,
         (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
-    assertEquals(14, first.size());
+    assertEquals(14, first.size(), "13 images, registry under two tags");
     assertEquals(first, second);
     assertEquals(first, warm);
   }

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Both stand-ins up, every fixture tag served with the digest LabImages reports, mirrors usable as config. */
+/** The stand-ins up, every fixture tag served with the digest LabImages reports, mirrors usable as config. */
 class LabUpstreamIT {
   @TempDir
   Path tmp;
@@ -23,9 +23,12 @@ class LabUpstreamIT {
       assertEquals(up.k8sGcr().baseUri(), mirrors.get("k8s.gcr.io"));
       assertEquals(up.k8sGcr().baseUri(), mirrors.get("registry.k8s.io"));
       assertEquals(up.dockerIo().baseUri(), mirrors.get("docker.io"));
+      assertEquals(up.quayIo().baseUri(), mirrors.get("quay.io"));
       assertTrue(up.mirrorConfig().contains("k8s.gcr.io=" + up.k8sGcr().baseUri() + "\n"));
       assertTrue(up.dockerIo().options().modes().contains(Mode.TOKEN));
-      assertEquals(14, up.images().size());
+      assertEquals(14 + 2, up.images().size(), "the 1.23.1 set (registry:2 and :2.8.3 count twice) and the two"
+          + " add-on fixtures");
+      assertTrue(up.images().containsKey(LabImages.NODE_EXPORTER) && up.images().containsKey(LabImages.NGINX));
       for (PushedImage p : up.images().values()) {
         String host = p.canonicalRef().substring(0, p.canonicalRef().indexOf('/'));
         String rest = p.canonicalRef().substring(host.length() + 1);
