@@ -36,33 +36,9 @@ final class LabStateFiles {
     write(dir, READY, "");
   }
 
-<<<<<<< HEAD
   static List<String> insecure(LabUpstream up) {
-    LabRegistry k8s = up.k8sGcr();
-    LabRegistry docker = up.dockerIo();
-    List<String> insecure = new java.util.ArrayList<>(List.of(k8s.endpoint(), docker.endpoint()));
-    for (LabRegistry r : List.of(k8s, docker)) {
-=======
-  /**
-   * The kubeferry config an operator in the lab's world would have: the upstream registries and yum hosts mapped
-   * onto the lab, so the mission's commands work exactly as typed ({@code bundle build --k8s 1.23.1}).
-   */
-  static String config(LabUpstream up, LabYumRepos yum) {
-    StringBuilder y = new StringBuilder("# written by `scripts/lab up`: the upstream hosts are the lab's stand-ins\n"
-        + "apiVersion: kubeferry.io/v1alpha1\nkind: Config\nregistryMirrors:\n");
-    up.mirrors().forEach((host, uri) -> y.append("  - ").append(yamlQuote(host + "=" + uri.getAuthority()))
-        .append('\n'));
-    y.append("mirrorsOnly: true\ninsecureRegistries:\n");
-    insecure(up).forEach(h -> y.append("  - ").append(yamlQuote(h)).append('\n'));
-    y.append("urlMap:\n");
-    yum.urlMap().forEach(m -> y.append("  - ").append(yamlQuote(m)).append('\n'));
-    return y.toString();
-  }
-
-  private static List<String> insecure(LabUpstream up) {
     List<String> insecure = new java.util.ArrayList<>(up.registries().stream().map(LabRegistry::endpoint).toList());
     for (LabRegistry r : up.registries()) {
->>>>>>> addons
       if (r.blobHostAuthority() != null) {
         insecure.add(r.blobHostAuthority());
       }

@@ -57,13 +57,9 @@ class InstallCliIT {
         assertTrue(node.exec("rpm", "-q", "kubeadm-1.23.1-0").succeeded());
       }
       String log = Files.readString(dir.resolve("logs/node2.log"));
-<<<<<<< HEAD
-      assertTrue(log.contains("sudo$ dnf install ") && log.contains(" kubeadm-1.23.1-0.noarch "), log);
-=======
       // The packages in the manifest's order: the Kubernetes role's, sorted, conntrack-tools first.
       assertTrue(log.contains("sudo$ dnf install conntrack-tools-1.4.4-7.el7.noarch cri-tools-1.19.0-0.noarch"
           + " kubeadm-1.23.1-0.noarch"), log);
->>>>>>> addons
 
       InstallCommandTest.Run again = InstallCommandTest.run(concat(new String[] {"install", "--phases",
           "verify,preflight,prepare", "--ignore-preflight", "os,duplicate-product-uuid"}, common));
